@@ -1,0 +1,110 @@
+package dev.catalogsmoke.checks;
+
+import dev.catalogsmoke.config.Catalog;
+import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.config.SmokeConfig.SeedTenant;
+import dev.catalogsmoke.config.SmokeConfig.TenancyModel;
+import dev.catalogsmoke.engine.SmokeContext;
+import dev.catalogsmoke.routing.RouteRow;
+import dev.catalogsmoke.routing.RoutingAnalysis;
+import dev.catalogsmoke.routing.RoutingAnalysis.Wanted;
+import dev.catalogsmoke.routing.RoutingReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+
+@CheckSuite
+@DisplayName("tenancy routing")
+@Tag("routing")
+@Tag("postgres")
+@Order(50)
+class RoutingCheck {
+
+    /** Issuers that map to more than one tenant listed in a failure message. */
+    private static final int SAMPLE = 10;
+
+    @Test
+    @Order(1)
+    @DisplayName("every seeded and linked issuer maps to one active tenant")
+    @Verifies("Every issuer from seed.tenants and every issuer linked in the identity catalog's external identities"
+            + " has exactly one routing row, compared as an exact string, to a tenant that exists and is active"
+            + " (and is the seeded tenant). A near miss names the difference, such as a trailing '/'.")
+    void everyIssuerRoutesToOneActiveTenant(SmokeContext context, TestReporter reporter) throws SQLException {
+        SmokeConfig config = context.config();
+        Set<String> linked;
+        try (Connection identity = context.sessions().open(Catalog.IDENTITY)) {
+            linked = RoutingReader.linkedIssuers(identity, config.model().identity().schema(),
+                    config.model().identity().externalIdentities());
+        }
+        Map<String, List<RouteRow>> routes;
+        try (Connection tenancy = context.sessions().open(Catalog.TENANCY)) {
+            routes = RoutingReader.routes(tenancy, config.model().tenancy());
+        }
+        List<Wanted> wanted = wantedIssuers(config.seed().tenants(), linked);
+        reporter.publishEntry(Map.of(
+                "seededIssuers", String.valueOf(config.seed().tenants().size()),
+                "linkedIssuers", String.valueOf(linked.size()),
+                "issuersChecked", String.valueOf(wanted.size()),
+                "routingIssuers", String.valueOf(routes.size()),
+                "comparison", "exact string"));
+
+        Set<String> active = new HashSet<>(config.model().tenancy().tenants().activeStatuses());
+        Findings findings = new Findings();
+        findings.addAll(new RoutingAnalysis(routes, active).judge(wanted));
+        findings.assertNone("routing table " + config.model().tenancy().routing().table());
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("no issuer maps to two tenants")
+    @Verifies("No issuer in the routing table maps to more than one tenant, whether or not it is seeded.")
+    void noIssuerMapsToTwoTenants(SmokeContext context, TestReporter reporter) throws SQLException {
+        TenancyModel model = context.config().model().tenancy();
+        String routing = model.schema().quoted() + "." + model.routing().table().quoted();
+        String sql = "SELECT count(*) OVER (), issuer, tenants FROM (SELECT " + model.routing().issuer().quoted()
+                + " AS issuer, array_agg(DISTINCT " + model.routing().tenantId().quoted() + "::text) AS tenants FROM "
+                + routing + " GROUP BY 1 HAVING count(DISTINCT " + model.routing().tenantId().quoted()
+                + ") > 1) ambiguous ORDER BY issuer LIMIT " + SAMPLE;
+        Findings findings = new Findings();
+        long ambiguous = 0;
+        try (Connection tenancy = context.sessions().open(Catalog.TENANCY);
+                PreparedStatement statement = tenancy.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ambiguous = rows.getLong(1);
+                String[] tenants = (String[]) rows.getArray(3).getArray();
+                findings.add("issuer " + rows.getString(2), "maps to " + tenants.length + " tenants", "1 tenant",
+                        new TreeSet<>(List.of(tenants)), "Keep the row of the tenant that owns this realm; delete"
+                                + " the others");
+            }
+        }
+        reporter.publishEntry(Map.of("issuersWithSeveralTenants", String.valueOf(ambiguous)));
+        findings.assertNone("routing table " + model.routing().table() + ": " + ambiguous
+                + " issuers map to several tenants");
+    }
+
+    private static List<Wanted> wantedIssuers(List<SeedTenant> seed, Set<String> linked) {
+        List<Wanted> wanted = new ArrayList<>();
+        Set<String> seeded = new HashSet<>();
+        for (SeedTenant tenant : seed) {
+            wanted.add(new Wanted(tenant.issuer(), "seeded tenant " + tenant.slug(), tenant.id()));
+            seeded.add(tenant.issuer());
+        }
+        new TreeSet<>(linked).stream()
+                .filter(issuer -> !seeded.contains(issuer))
+                .forEach(issuer -> wanted.add(new Wanted(issuer, "linked in external identities", null)));
+        return wanted;
+    }
+}

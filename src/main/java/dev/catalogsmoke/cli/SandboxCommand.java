@@ -1,0 +1,113 @@
+package dev.catalogsmoke.cli;
+
+import dev.catalogsmoke.config.ConfigException;
+import dev.catalogsmoke.config.ConfigLoader;
+import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.sandbox.Fault;
+import dev.catalogsmoke.sandbox.Sandbox;
+import dev.catalogsmoke.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = "Start a local environment of real parts on loopback, check it with the whole suite, stop it.")
+final class SandboxCommand implements Callable<Integer> {
+
+    /** The sandbox configuration shipped in the jar, used when {@code --config} is not given. */
+    static final String BUILT_IN_CONFIG = "smoke-config/sandbox.yaml";
+
+    private final PrintStream out;
+    private final Map<String, String> environment;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Sandbox configuration (default: the built-in " + BUILT_IN_CONFIG + ").")
+    Path config;
+
+    @Option(names = "--tenants", paramLabel = "N", defaultValue = "3",
+            description = "Number of seeded tenants, at least 3 (default: ${DEFAULT-VALUE}).")
+    int tenants;
+
+    @Option(names = "--fault", paramLabel = "NAME", description = "Inject a named fault before the run. Repeatable;"
+            + " see --list-faults.")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--list-faults", description = "Print every fault with one line each, then exit.")
+    boolean listFaults;
+
+    @Option(names = "--keep", description = "Leave the environment running after the run and print how to connect.")
+    boolean keep;
+
+    @Mixin
+    SelectionOptions selection;
+
+    SandboxCommand(PrintStream out, Map<String, String> environment) {
+        this.out = out;
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (listFaults) {
+            for (Fault fault : Fault.values()) {
+                out.printf("%-28s %s%n", fault.cliName(), fault.description());
+            }
+            return ExitCodes.PASSED;
+        }
+        SandboxOptions options = options();
+        String baseText = baseConfig();
+        try (Sandbox sandbox = Sandbox.start(options)) {
+            SmokeConfig resolved = new ConfigLoader(environment).loadWithOverlay(baseText, configName(),
+                    sandbox.configOverlay());
+            int exitCode = new SuiteExecution(out, environment).execute("sandbox", resolved, selection.toRunOptions());
+            if (keep) {
+                sandbox.printConnectionHelp(out);
+                new CountDownLatch(1).await();
+            }
+            return exitCode;
+        }
+    }
+
+    private SandboxOptions options() {
+        if (tenants < 3) {
+            throw new ConfigException("--tenants " + tenants + ": the sandbox needs at least 3 tenants");
+        }
+        Set<Fault> selected = EnumSet.noneOf(Fault.class);
+        for (String name : faults) {
+            selected.add(Fault.fromCliName(name).orElseThrow(() -> new ConfigException("--fault " + name
+                    + ": unknown fault; run 'catalog-smoke sandbox --list-faults' for the names")));
+        }
+        return SandboxOptions.defaults().withTenants(tenants).withFaults(selected);
+    }
+
+    private String configName() {
+        return config == null ? "built-in " + BUILT_IN_CONFIG : config.toString();
+    }
+
+    private String baseConfig() {
+        if (config != null) {
+            return ConfigLoader.readConfigFile(config);
+        }
+        try (InputStream in = SandboxCommand.class.getClassLoader().getResourceAsStream(BUILT_IN_CONFIG)) {
+            if (in == null) {
+                throw new IllegalStateException(BUILT_IN_CONFIG + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

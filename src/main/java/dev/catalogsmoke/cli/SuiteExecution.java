@@ -1,0 +1,77 @@
+package dev.catalogsmoke.cli;
+
+import dev.catalogsmoke.checks.Checks;
+import dev.catalogsmoke.config.CredentialsSource;
+import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.engine.RunOptions;
+import dev.catalogsmoke.engine.SmokeContext;
+import dev.catalogsmoke.engine.SuiteRunner;
+import dev.catalogsmoke.engine.Waits;
+import dev.catalogsmoke.kubernetes.KubernetesAccess;
+import dev.catalogsmoke.kubernetes.KubernetesCredentials;
+import dev.catalogsmoke.postgres.CredentialsProvider;
+import dev.catalogsmoke.postgres.LocalCredentials;
+import dev.catalogsmoke.report.ConsoleReport;
+import dev.catalogsmoke.report.RunSummary;
+import dev.catalogsmoke.report.SummaryJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The one path from a resolved configuration to reports and an exit code, shared by {@code run} and {@code sandbox}. */
+final class SuiteExecution {
+
+    private final PrintStream out;
+    private final Map<String, String> environment;
+
+    SuiteExecution(PrintStream out, Map<String, String> environment) {
+        this.out = out;
+        this.environment = environment;
+    }
+
+    int execute(String command, SmokeConfig config, RunOptions options) {
+        KubernetesAccess kubernetes = config.kubernetes().enabled()
+                ? KubernetesAccess.fromConfig(config)
+                : KubernetesAccess.disabled();
+        CredentialsProvider credentials = credentials(config, kubernetes);
+        out.println("catalog-smoke " + command + ": configuration from " + config.source() + ", credentials from "
+                + credentials.describe());
+        out.print(ConfigBanner.render(config));
+        try (SmokeContext context = new SmokeContext(config, kubernetes, credentials, options.failFast())) {
+            RunSummary summary = new SuiteRunner(Checks.ALL).run(context, options);
+            int exitCode = ExitCodes.of(summary);
+            new ConsoleReport(out).print(summary);
+            Path json = writeSummary(summary, exitCode, command, config, options);
+            out.println("Reports: " + options.reportsDir().resolve("junit") + ", " + json + " (exit code " + exitCode
+                    + ")");
+            return exitCode;
+        }
+    }
+
+    private CredentialsProvider credentials(SmokeConfig config, KubernetesAccess kubernetes) {
+        CredentialsSource source = config.credentials().source();
+        return switch (source) {
+            case KUBERNETES -> new KubernetesCredentials(config, kubernetes, new Waits(config.waits().pollInterval()));
+            case FILE -> LocalCredentials.fromFile(config);
+            case ENV -> LocalCredentials.fromEnvironment(config, environment);
+        };
+    }
+
+    private static Path writeSummary(RunSummary summary, int exitCode, String command, SmokeConfig config,
+            RunOptions options) {
+        Map<String, String> run = new LinkedHashMap<>();
+        run.put("command", command);
+        run.put("config", config.source());
+        run.put("namespace", config.namespace());
+        run.put("includeTags", String.join(" ", options.includeTags()));
+        run.put("excludeTags", String.join(" ", options.excludeTags()));
+        try {
+            return SummaryJson.write(summary, exitCode, run, options.reportsDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + SummaryJson.FILE_NAME + " to " + options.reportsDir(), e);
+        }
+    }
+}

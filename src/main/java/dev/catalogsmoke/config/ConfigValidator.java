@@ -1,0 +1,164 @@
+package dev.catalogsmoke.config;
+
+import dev.catalogsmoke.config.SmokeConfig.CatalogConfig;
+import dev.catalogsmoke.config.SmokeConfig.SeedTenant;
+import dev.catalogsmoke.config.SmokeConfig.TableContract;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks the rules that a bound {@link SmokeConfig} must meet beyond its types. */
+final class ConfigValidator {
+
+    /** Longest string value accepted anywhere in the configuration. */
+    static final int MAX_VALUE_LENGTH = 2048;
+
+    private final String source;
+
+    ConfigValidator(String source) {
+        this.source = source;
+    }
+
+    void validate(SmokeConfig config) {
+        requireText("namespace", config.namespace());
+        validateCredentials(config);
+        validatePostgres(config.postgres(), config.credentials().source());
+        for (Catalog catalog : Catalog.values()) {
+            validateCatalog(catalog, config.catalog(catalog));
+            validateContract(catalog, config.schemaContract().get(catalog));
+        }
+        validateSeed(config.seed().tenants());
+        validateWaits(config.waits());
+    }
+
+    private void validateCredentials(SmokeConfig config) {
+        if (config.credentials().source() == CredentialsSource.FILE) {
+            requireText("credentials.file", config.credentials().file());
+        }
+        if (config.credentials().source() == CredentialsSource.KUBERNETES && !config.kubernetes().enabled()) {
+            throw invalid("credentials.source", "kubernetes",
+                    "kubernetes.enabled is false; set credentials.source to file or env, or enable Kubernetes");
+        }
+    }
+
+    private void validatePostgres(SmokeConfig.Postgres postgres, CredentialsSource credentials) {
+        requireText("postgres.host", postgres.host());
+        if (postgres.port() < 1 || postgres.port() > 65535) {
+            throw invalid("postgres.port", String.valueOf(postgres.port()), "expected a port from 1 to 65535");
+        }
+        requirePositive("postgres.connectTimeout", postgres.connectTimeout());
+        requirePositive("postgres.statementTimeout", postgres.statementTimeout());
+        requireText("postgres.applicationName", postgres.applicationName());
+        SmokeConfig.Tls tls = postgres.tls();
+        if (tls.mode() == TlsMode.VERIFY_FULL && credentials != CredentialsSource.KUBERNETES) {
+            requireText("postgres.tls.caFile", tls.caFile());
+        }
+        if (tls.mode() == TlsMode.VERIFY_FULL && credentials == CredentialsSource.KUBERNETES
+                && tls.caFile().isEmpty()) {
+            requireText("postgres.tls.caSecret", tls.caSecret());
+            requireText("postgres.tls.caKey", tls.caKey());
+        }
+    }
+
+    private void validateCatalog(Catalog catalog, CatalogConfig settings) {
+        String prefix = "catalogs." + catalog.key();
+        if (settings == null) {
+            throw invalid(prefix, "(missing)", "both catalogs, identity and tenancy, must be configured");
+        }
+        requireText(prefix + ".database", settings.database());
+        requireText(prefix + ".role", settings.role());
+        requireText(prefix + ".secret", settings.secret());
+        requireLength(prefix + ".cnpgDatabase", settings.cnpgDatabase());
+        requireLength(prefix + ".flyway.manifest", settings.flyway().manifest());
+    }
+
+    private void validateContract(Catalog catalog, List<TableContract> tables) {
+        if (tables == null) {
+            throw invalid("schemaContract." + catalog.key(), "(missing)", "expected a list of tables, may be []");
+        }
+        for (int i = 0; i < tables.size(); i++) {
+            TableContract table = tables.get(i);
+            String key = "schemaContract." + catalog.key() + "[" + i + "]";
+            if (table.table() == null || table.columns() == null || table.columns().isEmpty()) {
+                throw invalid(key, String.valueOf(table.table()), "each table needs 'table' and a non-empty 'columns'");
+            }
+        }
+    }
+
+    private void validateSeed(List<SeedTenant> tenants) {
+        Set<String> slugs = new HashSet<>();
+        Set<String> issuers = new HashSet<>();
+        for (int i = 0; i < tenants.size(); i++) {
+            SeedTenant tenant = tenants.get(i);
+            String key = "seed.tenants[" + i + "]";
+            requireText(key + ".id", tenant.id());
+            requireText(key + ".slug", tenant.slug());
+            requireText(key + ".issuer", tenant.issuer());
+            requireLength(key + ".realm", tenant.realm());
+            requireAbsoluteUrl(key + ".issuer", tenant.issuer());
+            if (!slugs.add(tenant.slug())) {
+                throw invalid(key + ".slug", tenant.slug(), "each seeded tenant needs its own slug");
+            }
+            if (!issuers.add(tenant.issuer())) {
+                throw invalid(key + ".issuer", tenant.issuer(), "each seeded tenant needs its own issuer");
+            }
+        }
+    }
+
+    private void validateWaits(SmokeConfig.Waits waits) {
+        requirePositive("waits.pollInterval", waits.pollInterval());
+        requireAtLeastPoll("waits.secret", waits.secret(), waits.pollInterval());
+        requireAtLeastPoll("waits.cnpgDatabase", waits.cnpgDatabase(), waits.pollInterval());
+        requireAtLeastPoll("waits.connection", waits.connection(), waits.pollInterval());
+    }
+
+    private void requireAtLeastPoll(String key, Duration budget, Duration poll) {
+        requirePositive(key, budget);
+        if (budget.compareTo(poll) < 0) {
+            throw invalid(key, DurationDeserializer.format(budget),
+                    "expected a budget of at least waits.pollInterval (" + DurationDeserializer.format(poll) + ")");
+        }
+    }
+
+    private void requireAbsoluteUrl(String key, String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw invalid(key, value, "expected an absolute URL such as https://auth.example.test/realms/acme");
+            }
+        } catch (URISyntaxException e) {
+            throw invalid(key, value, "expected an absolute URL such as https://auth.example.test/realms/acme");
+        }
+    }
+
+    private void requirePositive(String key, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw invalid(key, value == null ? "(missing)" : DurationDeserializer.format(value),
+                    "expected a positive duration such as 500ms, 90s or 2m");
+        }
+    }
+
+    private void requireText(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(key, value == null ? "(missing)" : "'" + value + "'", "expected a non-empty value");
+        }
+        requireLength(key, value);
+    }
+
+    private void requireLength(String key, String value) {
+        if (value != null && value.length() > MAX_VALUE_LENGTH) {
+            throw invalid(key, value.length() + " characters",
+                    "expected at most " + MAX_VALUE_LENGTH + " characters");
+        }
+    }
+
+    private ConfigException invalid(String key, String value, String expectation) {
+        String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
+        return new ConfigException(source + ": key '" + key + "': invalid value " + shown + "; " + expectation
+                + " (environment variable " + ConfigPaths.environmentVariable(key.replaceAll("\\[\\d+]", ""))
+                + " overrides scalar keys)");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.catalogsmoke.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolved configuration of one run: built-in defaults, then the YAML file, then environment overrides.
+ *
+ * <p>Holds no credentials, so printing it reveals no secret. Every record is immutable and validated by {@link
+ * ConfigLoader} before a check sees it.
+ */
+public record SmokeConfig(
+        String source,
+        String namespace,
+        Credentials credentials,
+        Kubernetes kubernetes,
+        Postgres postgres,
+        Map<Catalog, CatalogConfig> catalogs,
+        Model model,
+        Map<Catalog, List<TableContract>> schemaContract,
+        Seed seed,
+        Waits waits) {
+
+    public CatalogConfig catalog(Catalog catalog) {
+        return catalogs.get(catalog);
+    }
+
+    /** Where the database credentials come from. */
+    public record Credentials(CredentialsSource source, String file) {}
+
+    /** Access to the Kubernetes API; an empty {@code apiServer} means service account in a pod, else kubeconfig. */
+    public record Kubernetes(boolean enabled, String apiServer, Duration requestTimeout) {}
+
+    /** The CNPG cluster's read-write service and how sessions are opened on it. */
+    public record Postgres(
+            String cluster,
+            String host,
+            int port,
+            Tls tls,
+            Duration connectTimeout,
+            Duration statementTimeout,
+            String applicationName) {}
+
+    /** TLS policy; the CA comes from {@code caSecret}/{@code caKey} in Kubernetes, or from {@code caFile}. */
+    public record Tls(TlsMode mode, String caSecret, String caKey, String caFile) {}
+
+    /** One catalog's database, role, credentials Secret, CNPG resource and Flyway history. */
+    public record CatalogConfig(
+            String database, String role, String secret, String cnpgDatabase, FlywayHistory flyway) {}
+
+    /** Where Flyway's history table is and which baseline manifest it must match. */
+    public record FlywayHistory(boolean enabled, SqlIdentifier schema, SqlIdentifier table, String manifest) {}
+
+    /** Table and column names of the data model; every one is a validated SQL identifier. */
+    public record Model(IdentityModel identity, TenancyModel tenancy) {}
+
+    public record IdentityModel(SqlIdentifier schema, UsersTable users, ExternalIdentitiesTable externalIdentities) {}
+
+    public record UsersTable(SqlIdentifier table, SqlIdentifier userId) {}
+
+    public record ExternalIdentitiesTable(
+            SqlIdentifier table, SqlIdentifier issuer, SqlIdentifier subject, SqlIdentifier userId) {}
+
+    public record TenancyModel(
+            SqlIdentifier schema,
+            TenantsTable tenants,
+            RoutingTable routing,
+            MembershipsTable memberships,
+            AliasesTable aliases) {}
+
+    public record TenantsTable(
+            SqlIdentifier table,
+            SqlIdentifier tenantId,
+            SqlIdentifier slug,
+            SqlIdentifier status,
+            List<String> activeStatuses) {}
+
+    public record RoutingTable(SqlIdentifier table, SqlIdentifier issuer, SqlIdentifier tenantId) {}
+
+    public record MembershipsTable(SqlIdentifier table, SqlIdentifier userId) {}
+
+    public record AliasesTable(SqlIdentifier table, SqlIdentifier legacyTenantId, SqlIdentifier tenantId) {}
+
+    /** A table that the schema contract requires, with its columns and the column sets that must be unique. */
+    public record TableContract(SqlIdentifier table, List<SqlIdentifier> columns, List<List<SqlIdentifier>> unique) {}
+
+    /** The tenants that the seed jobs wrote and that every environment must serve. */
+    public record Seed(List<SeedTenant> tenants) {}
+
+    public record SeedTenant(String id, String slug, String realm, String issuer) {}
+
+    /** Time budgets for each kind of wait, and how often a wait polls. */
+    public record Waits(Duration pollInterval, Duration secret, Duration cnpgDatabase, Duration connection) {}
+}

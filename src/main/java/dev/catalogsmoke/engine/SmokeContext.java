@@ -1,0 +1,69 @@
+package dev.catalogsmoke.engine;
+
+import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.kubernetes.KubernetesAccess;
+import dev.catalogsmoke.postgres.CredentialsProvider;
+import dev.catalogsmoke.postgres.PostgresSessions;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Everything a check needs for one run: the configuration and the shared clients built from it.
+ *
+ * <p>The runner creates one per run and closes it afterwards; checks receive it as a parameter.
+ */
+public final class SmokeContext implements AutoCloseable {
+
+    private final SmokeConfig config;
+    private final KubernetesAccess kubernetes;
+    private final CredentialsProvider credentials;
+    private final PostgresSessions sessions;
+    private final Waits waits;
+    private final boolean failFast;
+    private final AtomicBoolean failureSeen = new AtomicBoolean();
+
+    public SmokeContext(SmokeConfig config, KubernetesAccess kubernetes, CredentialsProvider credentials, boolean failFast) {
+        this.config = config;
+        this.kubernetes = kubernetes;
+        this.credentials = credentials;
+        this.waits = new Waits(config.waits().pollInterval());
+        this.sessions = new PostgresSessions(config, credentials, waits);
+        this.failFast = failFast;
+    }
+
+    public SmokeConfig config() {
+        return config;
+    }
+
+    public KubernetesAccess kubernetes() {
+        return kubernetes;
+    }
+
+    public CredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public PostgresSessions sessions() {
+        return sessions;
+    }
+
+    public Waits waits() {
+        return waits;
+    }
+
+    boolean failFast() {
+        return failFast;
+    }
+
+    boolean failureSeen() {
+        return failureSeen.get();
+    }
+
+    void recordFailure() {
+        failureSeen.set(true);
+    }
+
+    @Override
+    public void close() {
+        kubernetes.close();
+    }
+}

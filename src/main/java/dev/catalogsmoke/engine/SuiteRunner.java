@@ -1,0 +1,114 @@
+package dev.catalogsmoke.engine;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.catalogsmoke.config.ConfigException;
+import dev.catalogsmoke.report.ResultCollector;
+import dev.catalogsmoke.report.RunSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.platform.commons.PreconditionViolationException;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the check classes through the JUnit Platform Launcher, in this process, and collects their results.
+ *
+ * <p>The same path serves {@code run}, {@code sandbox} and {@code list}, so a check behaves alike in a Job, in CI and
+ * by hand. JUnit XML goes to {@code reports/junit/}.
+ */
+public final class SuiteRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SuiteRunner.class);
+
+    private final List<Class<?>> checkClasses;
+
+    public SuiteRunner(List<Class<?>> checkClasses) {
+        this.checkClasses = List.copyOf(checkClasses);
+    }
+
+    /** Discovers the checks that the options select, touching nothing outside this process. */
+    public TestPlan discover(RunOptions options) {
+        return launcher().discover(request(options, null));
+    }
+
+    /** Runs the selected checks against the context and returns every result in report order. */
+    public RunSummary run(SmokeContext context, RunOptions options) {
+        String contextId = SmokeContexts.register(context);
+        try {
+            Launcher launcher = launcher();
+            LauncherDiscoveryRequest request = request(options, contextId);
+            TestPlan plan = launcher.discover(request);
+            if (!plan.containsTests()) {
+                throw new ConfigException("no check selected by the tag expressions (include " + options.includeTags()
+                        + ", exclude " + options.excludeTags() + "); run 'catalog-smoke list' to see the tags");
+            }
+            ResultCollector collector = new ResultCollector();
+            Path junitDir = options.reportsDir().resolve("junit");
+            createDirectories(junitDir);
+            StringWriter xmlErrors = new StringWriter();
+            launcher.execute(plan, collector, new LegacyXmlReportGeneratingListener(junitDir,
+                    new PrintWriter(xmlErrors)));
+            if (!xmlErrors.toString().isBlank()) {
+                log.warn("writing JUnit XML to {} reported: {}", junitDir, xmlErrors.toString().strip());
+            }
+            return collector.summary();
+        } finally {
+            SmokeContexts.unregister(contextId);
+        }
+    }
+
+    private LauncherDiscoveryRequest request(RunOptions options, String contextId) {
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
+                .selectors(checkClasses.stream().map(type -> selectClass(type)).toList())
+                .configurationParameter("junit.jupiter.testclass.order.default",
+                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
+                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "true");
+        if (contextId != null) {
+            builder.configurationParameter(SmokeContexts.PARAMETER, contextId);
+        }
+        try {
+            if (!options.includeTags().isEmpty()) {
+                builder.filters(TagFilter.includeTags(options.includeTags()));
+            }
+            if (!options.excludeTags().isEmpty()) {
+                builder.filters(TagFilter.excludeTags(options.excludeTags()));
+            }
+            return builder.build();
+        } catch (PreconditionViolationException e) {
+            throw new ConfigException("invalid tag expression: " + e.getMessage()
+                    + "; use JUnit tag expressions such as 'postgres & !flyway'");
+        }
+    }
+
+    private static Launcher launcher() {
+        return LauncherFactory.create(LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(true)
+                .enableTestExecutionListenerAutoRegistration(false)
+                .enableLauncherSessionListenerAutoRegistration(false)
+                .enablePostDiscoveryFilterAutoRegistration(false)
+                .build());
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the reports folder " + directory, e);
+        }
+    }
+}

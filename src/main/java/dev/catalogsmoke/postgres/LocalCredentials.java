@@ -1,0 +1,109 @@
+package dev.catalogsmoke.postgres;
+
+import dev.catalogsmoke.config.Catalog;
+import dev.catalogsmoke.config.ConfigException;
+import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.engine.PrerequisiteUnavailable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Credentials for laptops and CI outside a cluster: a local YAML file or environment variables.
+ *
+ * <p>The file holds {@code identity.username}, {@code identity.password} and the same for {@code tenancy}. The
+ * variables are {@code CATALOG_SMOKE_CREDENTIALS_IDENTITY_USERNAME}, {@code ..._PASSWORD} and the same for
+ * {@code TENANCY}. The CA, when TLS verification needs one, comes from {@code postgres.tls.caFile}.
+ */
+public final class LocalCredentials implements CredentialsProvider {
+
+    private final String description;
+    private final Map<String, String> values;
+    private final String caFile;
+
+    private LocalCredentials(String description, Map<String, String> values, String caFile) {
+        this.description = description;
+        this.values = values;
+        this.caFile = caFile;
+    }
+
+    public static LocalCredentials fromFile(SmokeConfig config) {
+        Path file = Path.of(config.credentials().file());
+        JsonNode tree;
+        try {
+            tree = new YAMLMapper().readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("credentials.file " + file + ": cannot read the credentials file ("
+                    + e.getClass().getSimpleName() + "); create it or fix the path");
+        } catch (JacksonException e) {
+            throw new ConfigException("credentials.file " + file + ": invalid YAML; expected identity.username,"
+                    + " identity.password, tenancy.username and tenancy.password");
+        }
+        Map<String, String> values = new java.util.HashMap<>();
+        for (Catalog catalog : Catalog.values()) {
+            for (String field : new String[] {"username", "password"}) {
+                JsonNode node = tree == null ? null : tree.path(catalog.key()).get(field);
+                if (node != null && node.isValueNode()) {
+                    values.put(catalog.key() + "." + field, node.asString());
+                }
+            }
+        }
+        return new LocalCredentials("file " + file, values, config.postgres().tls().caFile());
+    }
+
+    public static LocalCredentials fromEnvironment(SmokeConfig config, Map<String, String> environment) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (Catalog catalog : Catalog.values()) {
+            for (String field : new String[] {"username", "password"}) {
+                String value = environment.get(variable(catalog, field));
+                if (value != null) {
+                    values.put(catalog.key() + "." + field, value);
+                }
+            }
+        }
+        return new LocalCredentials("environment variables CATALOG_SMOKE_CREDENTIALS_*", values,
+                config.postgres().tls().caFile());
+    }
+
+    static String variable(Catalog catalog, String field) {
+        return "CATALOG_SMOKE_CREDENTIALS_" + catalog.key().toUpperCase(Locale.ROOT) + "_"
+                + field.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    public DbCredentials credentials(Catalog catalog) {
+        String username = values.get(catalog.key() + ".username");
+        String password = values.get(catalog.key() + ".password");
+        if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
+            throw new PrerequisiteUnavailable("no credentials for the " + catalog + " catalog in " + description
+                    + ": expected a non-empty " + catalog.key() + ".username and " + catalog.key() + ".password ("
+                    + variable(catalog, "username") + " and " + variable(catalog, "password") + ")");
+        }
+        return new DbCredentials(username, password, description);
+    }
+
+    @Override
+    public Optional<String> caCertificate() {
+        if (caFile == null || caFile.isEmpty()) {
+            throw new TlsMaterialMissing("postgres.tls.mode is verify-full but postgres.tls.caFile is not set;"
+                    + " point it at the cluster's CA certificate (key ca.crt of its CA Secret)");
+        }
+        try {
+            return Optional.of(Files.readString(Path.of(caFile)));
+        } catch (IOException e) {
+            throw new TlsMaterialMissing("postgres.tls.caFile " + caFile + " cannot be read ("
+                    + e.getClass().getSimpleName() + "); mount the cluster's CA certificate (key ca.crt) there");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.catalogsmoke.report;
+
+import dev.catalogsmoke.engine.NotReadyException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the JUnit Platform's execution events into {@link CheckResult}s, in the order of the test plan.
+ *
+ * <p>A container that fails before its checks run (for example in {@code @BeforeAll}) becomes a result of its own.
+ */
+public final class ResultCollector implements TestExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultCollector.class);
+
+    private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, String>>> evidence = new ConcurrentHashMap<>();
+    private final Map<String, CheckResult> results = new ConcurrentHashMap<>();
+    private final List<String> planOrder = new ArrayList<>();
+    private TestPlan plan;
+    private Instant runStartedAt = Instant.now();
+    private long runStartedNanos = System.nanoTime();
+    private Duration runDuration = Duration.ZERO;
+
+    @Override
+    public void testPlanExecutionStarted(TestPlan testPlan) {
+        plan = testPlan;
+        runStartedAt = Instant.now();
+        runStartedNanos = System.nanoTime();
+        testPlan.getRoots().forEach(root -> collectOrder(testPlan, root));
+    }
+
+    private void collectOrder(TestPlan testPlan, TestIdentifier identifier) {
+        planOrder.add(identifier.getUniqueId());
+        testPlan.getChildren(identifier).forEach(child -> collectOrder(testPlan, child));
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        runDuration = Duration.ofNanos(System.nanoTime() - runStartedNanos);
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier identifier) {
+        startedAt.put(identifier.getUniqueId(), System.nanoTime());
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier identifier, String reason) {
+        if (identifier.isTest()) {
+            record(identifier, CheckStatus.SKIPPED, Duration.ZERO, reason);
+        } else if (plan != null) {
+            plan.getDescendants(identifier).stream()
+                    .filter(TestIdentifier::isTest)
+                    .forEach(test -> record(test, CheckStatus.SKIPPED, Duration.ZERO, reason));
+        }
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier identifier, ReportEntry entry) {
+        evidence.computeIfAbsent(identifier.getUniqueId(), id -> new ArrayList<>())
+                .add(new LinkedHashMap<>(entry.getKeyValuePairs()));
+    }
+
+    @Override
+    public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        Long start = startedAt.get(identifier.getUniqueId());
+        Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+        Optional<Throwable> error = result.getThrowable();
+        if (!identifier.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
+            return;
+        }
+        if (!identifier.isTest() && identifier.getSource().isEmpty()) {
+            error.ifPresent(e -> log.error("check engine failed: {}", e.toString()));
+        }
+        if (!identifier.isTest() && error.isEmpty()) {
+            return;
+        }
+        CheckStatus status = switch (result.getStatus()) {
+            case SUCCESSFUL -> CheckStatus.PASSED;
+            case ABORTED -> CheckStatus.SKIPPED;
+            case FAILED -> error.filter(NotReadyException.class::isInstance).isPresent()
+                    ? CheckStatus.NOT_READY
+                    : CheckStatus.FAILED;
+        };
+        record(identifier, status, duration, error.map(ResultCollector::messageOf).orElse(""));
+    }
+
+    private void record(TestIdentifier identifier, CheckStatus status, Duration duration, String message) {
+        String id = identifier.getUniqueId();
+        results.put(id, new CheckResult(
+                CheckIds.idOf(identifier, plan),
+                className(identifier.getSource()),
+                CheckIds.displayPath(identifier, plan),
+                identifier.getTags().stream().map(TestTag::getName).sorted().toList(),
+                status,
+                duration,
+                message,
+                List.copyOf(evidence.getOrDefault(id, List.of()))));
+    }
+
+    private static String messageOf(Throwable error) {
+        if (error instanceof AssertionError || error instanceof NotReadyException || error.getMessage() != null) {
+            return String.valueOf(error.getMessage());
+        }
+        return error.getClass().getName();
+    }
+
+    private static String className(Optional<TestSource> source) {
+        return source.map(s -> {
+            if (s instanceof MethodSource method) {
+                return method.getClassName();
+            }
+            return s instanceof ClassSource type ? type.getClassName() : "";
+        }).orElse("");
+    }
+
+    /**
+     * Returns the results in test plan order, which does not depend on thread scheduling. Invocations of a
+     * parameterized check are registered only while it runs, so they sort under their template by unique id.
+     */
+    public RunSummary summary() {
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (int i = 0; i < planOrder.size(); i++) {
+            position.put(planOrder.get(i), i);
+        }
+        Comparator<String> order = Comparator.<String>comparingInt(id -> planPosition(id, position))
+                .thenComparing(Comparator.naturalOrder());
+        List<CheckResult> ordered = new ArrayList<>();
+        results.keySet().stream().sorted(order).forEach(id -> ordered.add(results.get(id)));
+        return new RunSummary(runStartedAt, runDuration, List.copyOf(ordered));
+    }
+
+    private static int planPosition(String uniqueId, Map<String, Integer> position) {
+        String id = uniqueId;
+        while (true) {
+            Integer found = position.get(id);
+            if (found != null) {
+                return found;
+            }
+            int segment = id.lastIndexOf("/[");
+            if (segment < 0) {
+                return Integer.MAX_VALUE;
+            }
+            id = id.substring(0, segment);
+        }
+    }
+}

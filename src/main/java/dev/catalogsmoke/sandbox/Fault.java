@@ -1,0 +1,60 @@
+package dev.catalogsmoke.sandbox;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A named fault that {@code catalog-smoke sandbox --fault NAME} injects before the run. Most break exactly one
+ * contract; the ones marked "passes" are variants a healthy environment may show and the suite must accept.
+ */
+public enum Fault {
+    SECRET_MISSING_PASSWORD("identity credentials Secret has no 'password' key"),
+    SECRET_THIN("passes: both Secrets hold only 'username' and 'password', without CNPG's extra keys"),
+    SECRET_WRONG_TYPE("identity credentials Secret has type Opaque instead of kubernetes.io/basic-auth"),
+    SECRET_WRONG_USERNAME("identity credentials Secret names role 'identity_app' instead of 'identity'"),
+    SECRET_BINARY_PASSWORD("tenancy credentials Secret holds bytes that are not UTF-8 as its password"),
+    PASSWORD_DRIFT("tenancy role's password was rotated in the database but not in its Secret"),
+    DATABASE_NOT_APPLIED("CNPG Database 'tenancy' reports applied: false and the database does not exist"),
+    DATABASE_STATUS_EMPTY("CNPG Database 'tenancy' has no status: the operator never reconciled it"),
+    DATABASE_STATUS_UNREADABLE("CNPG Database 'identity' has status.applied \"yes\", a string, not a boolean"),
+    SLOW_START("passes: the cluster refuses connections for its first 4 seconds, then serves"),
+    CLUSTER_UNREACHABLE("the read-write service never accepts a connection within the wait budget"),
+    CONNECT_GRANTED_TO_PUBLIC("database 'tenancy' grants CONNECT to PUBLIC, so the identity role gets in"),
+    PUBLIC_SCHEMA_FOREIGN_OWNER("schema public of database 'identity' is owned by postgres, not the role"),
+    TLS_CA_MISSING("the cluster's CA Secret has no 'ca.crt' key while postgres.tls.mode is verify-full"),
+    TLS_HOST_MISMATCH("the server certificate names only 'postgres-ameide-rw', not the host used (127.0.0.1)"),
+    TLS_SERVER_PLAINTEXT("the server has TLS turned off while postgres.tls.mode is verify-full"),
+    FLYWAY_FAILED_ROW("identity history has a failed row for version 4"),
+    FLYWAY_CHECKSUM_MISMATCH("identity history's checksum for version 2 differs from the baseline manifest"),
+    FLYWAY_MISSING_VERSION("tenancy history lacks version 3 although version 4 is applied"),
+    FLYWAY_UNKNOWN_VERSION("tenancy history has a version 5 that the baseline manifest does not list"),
+    FLYWAY_HISTORY_MISSING("identity's history table sits in schema 'archive' instead of 'public'"),
+    SCHEMA_MISSING_UNIQUE("identity external_identities lost its unique constraint on (issuer, subject)"),
+    ROUTING_TRAILING_SLASH("routing row of tenant acme holds its issuer with a trailing '/'"),
+    ROUTING_MISSING_ISSUER("routing row of tenant globex is missing"),
+    ROUTING_INACTIVE_TENANT("tenant initech is suspended while its issuer still routes to it"),
+    ROUTING_DUPLICATE_ISSUER("acme's issuer also routes to tenant globex"),
+    ROUTING_UNLINKED_ISSUER("an external identity links an issuer that has no routing row"),
+    ORPHAN_MEMBERSHIPS("three memberships name users missing from identity, one of them an external subject"),
+    ALIAS_DANGLING("a tenant alias points at a tenant that does not exist");
+
+    private final String description;
+
+    Fault(String description) {
+        this.description = description;
+    }
+
+    /** The name used on the command line, such as {@code password-drift}. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Fault> fromCliName(String name) {
+        return Arrays.stream(values()).filter(fault -> fault.cliName().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.catalogsmoke.sandbox;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * How to build a sandbox: the number of seeded tenants, the faults to inject, the base URL of the issuers, and
+ * where the role passwords come from (random by default; tests plant a known canary).
+ */
+public record SandboxOptions(int tenants, Set<Fault> faults, String issuerBase, Supplier<String> passwords) {
+
+    public static final String DEFAULT_ISSUER_BASE = "http://127.0.0.1:18080";
+
+    public SandboxOptions {
+        if (tenants < 3) {
+            throw new IllegalArgumentException("the sandbox needs at least 3 tenants (acme, globex, initech), got "
+                    + tenants);
+        }
+        faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+    }
+
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(3, Set.of(), DEFAULT_ISSUER_BASE, SandboxOptions::randomPassword);
+    }
+
+    public SandboxOptions withTenants(int count) {
+        return new SandboxOptions(count, faults, issuerBase, passwords);
+    }
+
+    public SandboxOptions withFaults(Set<Fault> newFaults) {
+        return new SandboxOptions(tenants, newFaults, issuerBase, passwords);
+    }
+
+    public SandboxOptions withPasswords(Supplier<String> newPasswords) {
+        return new SandboxOptions(tenants, faults, issuerBase, newPasswords);
+    }
+
+    boolean has(Fault fault) {
+        return faults.contains(fault);
+    }
+
+    static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,6 @@
+CREATE TABLE tenant_routing_view (
+    issuer text NOT NULL,
+    tenant_id uuid NOT NULL REFERENCES tenants (tenant_id),
+    realm_name text,
+    CONSTRAINT tenant_routing_view_issuer_key UNIQUE (issuer)
+);
