@@ -8,6 +8,7 @@ import dev.catalogsmoke.engine.SmokeContext;
 import dev.catalogsmoke.engine.TransientException;
 import dev.catalogsmoke.postgres.ConnectionFailure;
 import dev.catalogsmoke.postgres.DbCredentials;
+import dev.catalogsmoke.postgres.PostgresSessions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -85,20 +86,23 @@ class ConnectivityCheck {
         DbCredentials login = context.credentials().credentials(catalog);
         String other = context.config().catalog(catalog.other()).database();
         try (Connection ignored = context.sessions().attempt(login, other)) {
-            throw new AssertionFailedError("database " + other + ": role '" + login.username() + "' of the "
-                    + catalog + " catalog opened a session on it; expected rejected (SQLSTATE 42501 or 28000),"
-                    + " actual connected. Run REVOKE CONNECT ON DATABASE " + other + " FROM PUBLIC and grant"
-                    + " CONNECT to its own role only", "rejected", "connected");
+            throw new AssertionFailedError(
+                    "database " + other + ": role '" + login.username() + "' of the "
+                            + catalog + " catalog opened a session on it; expected rejected (SQLSTATE 42501 or 28000),"
+                            + " actual connected. Run REVOKE CONNECT ON DATABASE " + other + " FROM PUBLIC and grant"
+                            + " CONNECT to its own role only",
+                    "rejected",
+                    "connected");
         } catch (ConnectionFailure e) {
             if (!REJECTED.contains(e.sqlState())) {
                 abort("cannot judge the access of role '" + login.username() + "' to database " + other + ": "
-                        + e.getMessage());
+                        + PostgresSessions.firstClause(e.getMessage()));
             }
-            reporter.publishEntry(Map.of("role", login.username(), "database", other, "rejectedWith",
-                    String.valueOf(e.sqlState())));
+            reporter.publishEntry(
+                    Map.of("role", login.username(), "database", other, "rejectedWith", String.valueOf(e.sqlState())));
         } catch (TransientException e) {
             abort("cannot reach database " + other + " to judge the access of role '" + login.username() + "': "
-                    + e.getMessage());
+                    + PostgresSessions.firstClause(e.getMessage()));
         } catch (SQLException e) {
             throw new IllegalStateException("closing a session failed: " + e.getMessage(), e);
         }
@@ -106,7 +110,11 @@ class ConnectivityCheck {
 
     private static void compare(Findings findings, String object, String what, String expected, String actual) {
         if (!expected.equals(actual)) {
-            findings.add(object, what + " is not the configured one", "'" + expected + "'", "'" + actual + "'",
+            findings.add(
+                    object,
+                    what + " is not the configured one",
+                    "'" + expected + "'",
+                    "'" + actual + "'",
                     "Check the catalog's role and database in the configuration and in the CNPG Database resource");
         }
     }

@@ -39,11 +39,14 @@ class CrossCatalogCheck {
     void membershipsReferenceExistingUsers(SmokeContext context, TestReporter reporter) throws SQLException {
         IdentityModel identityModel = context.config().model().identity();
         TenancyModel tenancyModel = context.config().model().tenancy();
-        String memberships = "SELECT DISTINCT " + tenancyModel.memberships().userId().quoted() + "::text COLLATE \"C\""
-                + " AS id FROM " + tenancyModel.schema().quoted() + "." + tenancyModel.memberships().table().quoted()
-                + " WHERE " + tenancyModel.memberships().userId().quoted() + " IS NOT NULL ORDER BY id";
+        String memberships =
+                "SELECT DISTINCT " + tenancyModel.memberships().userId().quoted() + "::text COLLATE \"C\""
+                        + " AS id FROM " + tenancyModel.schema().quoted() + "."
+                        + tenancyModel.memberships().table().quoted()
+                        + " WHERE " + tenancyModel.memberships().userId().quoted() + " IS NOT NULL ORDER BY id";
         String users = "SELECT DISTINCT " + identityModel.users().userId().quoted() + "::text COLLATE \"C\" AS id FROM "
-                + identityModel.schema().quoted() + "." + identityModel.users().table().quoted() + " ORDER BY id";
+                + identityModel.schema().quoted() + "."
+                + identityModel.users().table().quoted() + " ORDER BY id";
         OrphanScan.Result result;
         Set<String> subjects;
         try (Connection tenancy = context.sessions().open(Catalog.TENANCY);
@@ -51,18 +54,25 @@ class CrossCatalogCheck {
             result = OrphanScan.scan(tenancy, memberships, identity, users, SAMPLE);
             subjects = externalSubjects(identity, identityModel, result.sample());
         }
-        reporter.publishEntry(Map.of("membershipUserIds", String.valueOf(result.referencing()),
-                "orphans", String.valueOf(result.orphans()), "sample", result.sample().toString()));
+        reporter.publishEntry(Map.of(
+                "membershipUserIds",
+                String.valueOf(result.referencing()),
+                "orphans",
+                String.valueOf(result.orphans()),
+                "sample",
+                result.sample().toString()));
 
         Findings findings = new Findings();
         if (result.orphans() > 0) {
-            findings.add("table " + tenancyModel.memberships().table() + " in database "
-                    + context.config().catalog(Catalog.TENANCY).database(),
+            findings.add(
+                    "table " + tenancyModel.memberships().table() + " in database "
+                            + context.config().catalog(Catalog.TENANCY).database(),
                     result.orphans() + " of " + result.referencing() + " distinct user ids do not exist in "
                             + identityModel.users().table() + " of database "
                             + context.config().catalog(Catalog.IDENTITY).database() + "; sample: "
                             + describeSample(result.sample(), subjects),
-                    "0 orphaned user ids", result.orphans() + " orphaned",
+                    "0 orphaned user ids",
+                    result.orphans() + " orphaned",
                     "Fix the backfill or the membership writes so they store canonical user ids");
         }
         findings.assertNone("memberships");
@@ -74,12 +84,17 @@ class CrossCatalogCheck {
     @Verifies("Every legacy tenant alias names a canonical tenant that exists, checked in one statement.")
     void aliasesReferenceExistingTenants(SmokeContext context, TestReporter reporter) throws SQLException {
         TenancyModel model = context.config().model().tenancy();
-        String sql = "SELECT count(*) OVER (), a." + model.aliases().legacyTenantId().quoted() + "::text, a."
-                + model.aliases().tenantId().quoted() + "::text FROM " + model.schema().quoted() + "."
-                + model.aliases().table().quoted() + " a LEFT JOIN " + model.schema().quoted() + "."
-                + model.tenants().table().quoted() + " t ON t." + model.tenants().tenantId().quoted() + " = a."
-                + model.aliases().tenantId().quoted() + " WHERE t." + model.tenants().tenantId().quoted()
-                + " IS NULL ORDER BY 2 LIMIT " + SAMPLE;
+        String sql =
+                "SELECT count(*) OVER (), a." + model.aliases().legacyTenantId().quoted() + "::text, a."
+                        + model.aliases().tenantId().quoted() + "::text FROM "
+                        + model.schema().quoted() + "."
+                        + model.aliases().table().quoted() + " a LEFT JOIN "
+                        + model.schema().quoted() + "."
+                        + model.tenants().table().quoted() + " t ON t."
+                        + model.tenants().tenantId().quoted() + " = a."
+                        + model.aliases().tenantId().quoted() + " WHERE t."
+                        + model.tenants().tenantId().quoted()
+                        + " IS NULL ORDER BY 2 LIMIT " + SAMPLE;
         long broken = 0;
         List<String> sample = new ArrayList<>();
         try (Connection tenancy = context.sessions().open(Catalog.TENANCY);
@@ -94,8 +109,12 @@ class CrossCatalogCheck {
 
         Findings findings = new Findings();
         if (broken > 0) {
-            findings.add("table " + model.aliases().table(), broken + " aliases point at tenants that do not exist;"
-                    + " sample (legacy -> canonical): " + sample, "0 broken aliases", broken + " broken",
+            findings.add(
+                    "table " + model.aliases().table(),
+                    broken + " aliases point at tenants that do not exist;" + " sample (legacy -> canonical): "
+                            + sample,
+                    "0 broken aliases",
+                    broken + " broken",
                     "Point each alias at an existing canonical tenant id, or delete it");
         }
         findings.assertNone("tenant aliases");
@@ -108,7 +127,8 @@ class CrossCatalogCheck {
             return subjects;
         }
         String sql = "SELECT DISTINCT " + model.externalIdentities().subject().quoted() + " FROM "
-                + model.schema().quoted() + "." + model.externalIdentities().table().quoted() + " WHERE "
+                + model.schema().quoted() + "."
+                + model.externalIdentities().table().quoted() + " WHERE "
                 + model.externalIdentities().subject().quoted() + " = ANY (?)";
         try (PreparedStatement statement = identity.prepareStatement(sql)) {
             statement.setArray(1, identity.createArrayOf("text", ids.toArray()));
@@ -124,8 +144,10 @@ class CrossCatalogCheck {
     private static String describeSample(List<String> sample, Set<String> subjects) {
         List<String> shown = new ArrayList<>();
         for (String id : sample) {
-            shown.add(subjects.contains(id) ? id + " (an external subject, not a user id: the backfill used the"
-                    + " wrong key)" : id);
+            shown.add(
+                    subjects.contains(id)
+                            ? id + " (an external subject, not a user id: the backfill used the" + " wrong key)"
+                            : id);
         }
         return String.join(", ", shown);
     }

@@ -60,9 +60,8 @@ final class Findings {
             return;
         }
         String more = count > lines.size() ? "\n... and " + (count - lines.size()) + " more problems" : "";
-        String message = count == 1
-                ? lines.get(0)
-                : subject + ": " + count + " problems\n" + String.join("\n", lines) + more;
+        String message =
+                count == 1 ? lines.get(0) : subject + ": " + count + " problems\n" + String.join("\n", lines) + more;
         if (count == 1 && firstExpected != null) {
             throw new AssertionFailedError(message, firstExpected, firstActual);
         }

@@ -53,8 +53,11 @@ class FlywayBaselineCheck {
             requireTablePlacement(object, flyway, schemas);
 
             List<HistoryRow> rows = reader.rows(connection);
-            reporter.publishEntry(Map.of("historyRows", String.valueOf(rows.size()),
-                    "manifestEntries", String.valueOf(manifest.migrations().size())));
+            reporter.publishEntry(Map.of(
+                    "historyRows",
+                    String.valueOf(rows.size()),
+                    "manifestEntries",
+                    String.valueOf(manifest.migrations().size())));
             Findings findings = new Findings();
             findings.addAll(new HistoryComparison(object).compare(manifest, rows));
             findings.assertNone(object);
@@ -64,12 +67,19 @@ class FlywayBaselineCheck {
     private static void requireTablePlacement(String object, FlywayHistory flyway, List<String> schemas) {
         Findings findings = new Findings();
         if (!schemas.contains(flyway.schema().name())) {
-            findings.add(object, "history table not found in schema " + flyway.schema(), "schema " + flyway.schema(),
+            findings.add(
+                    object,
+                    "history table not found in schema " + flyway.schema(),
+                    "schema " + flyway.schema(),
                     schemas.isEmpty() ? "no schema" : "schemas " + schemas,
                     "Run the migrations, or point catalogs.<catalog>.flyway.schema and .table at the history table");
         } else if (schemas.size() > 1) {
-            findings.add(object, "a table named " + flyway.table() + " exists in several schemas", "one schema",
-                    schemas, "Drop the stray copy so only schema " + flyway.schema() + " records migrations");
+            findings.add(
+                    object,
+                    "a table named " + flyway.table() + " exists in several schemas",
+                    "one schema",
+                    schemas,
+                    "Drop the stray copy so only schema " + flyway.schema() + " records migrations");
         }
         findings.assertNone(object);
     }

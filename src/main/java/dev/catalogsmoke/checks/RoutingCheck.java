@@ -45,7 +45,9 @@ class RoutingCheck {
         SmokeConfig config = context.config();
         Set<String> linked;
         try (Connection identity = context.sessions().open(Catalog.IDENTITY)) {
-            linked = RoutingReader.linkedIssuers(identity, config.model().identity().schema(),
+            linked = RoutingReader.linkedIssuers(
+                    identity,
+                    config.model().identity().schema(),
                     config.model().identity().externalIdentities());
         }
         Map<String, List<RouteRow>> routes;
@@ -63,7 +65,8 @@ class RoutingCheck {
         Set<String> active = new HashSet<>(config.model().tenancy().tenants().activeStatuses());
         Findings findings = new Findings();
         findings.addAll(new RoutingAnalysis(routes, active).judge(wanted));
-        findings.assertNone("routing table " + config.model().tenancy().routing().table());
+        findings.assertNone(
+                "routing table " + config.model().tenancy().routing().table());
     }
 
     @Test
@@ -73,9 +76,11 @@ class RoutingCheck {
     void noIssuerMapsToTwoTenants(SmokeContext context, TestReporter reporter) throws SQLException {
         TenancyModel model = context.config().model().tenancy();
         String routing = model.schema().quoted() + "." + model.routing().table().quoted();
-        String sql = "SELECT count(*) OVER (), issuer, tenants FROM (SELECT " + model.routing().issuer().quoted()
+        String sql = "SELECT count(*) OVER (), issuer, tenants FROM (SELECT "
+                + model.routing().issuer().quoted()
                 + " AS issuer, array_agg(DISTINCT " + model.routing().tenantId().quoted() + "::text) AS tenants FROM "
-                + routing + " GROUP BY 1 HAVING count(DISTINCT " + model.routing().tenantId().quoted()
+                + routing + " GROUP BY 1 HAVING count(DISTINCT "
+                + model.routing().tenantId().quoted()
                 + ") > 1) ambiguous ORDER BY issuer LIMIT " + SAMPLE;
         Findings findings = new Findings();
         long ambiguous = 0;
@@ -85,14 +90,17 @@ class RoutingCheck {
             while (rows.next()) {
                 ambiguous = rows.getLong(1);
                 String[] tenants = (String[]) rows.getArray(3).getArray();
-                findings.add("issuer " + rows.getString(2), "maps to " + tenants.length + " tenants", "1 tenant",
-                        new TreeSet<>(List.of(tenants)), "Keep the row of the tenant that owns this realm; delete"
-                                + " the others");
+                findings.add(
+                        "issuer " + rows.getString(2),
+                        "maps to " + tenants.length + " tenants",
+                        "1 tenant",
+                        new TreeSet<>(List.of(tenants)),
+                        "Keep the row of the tenant that owns this realm; delete" + " the others");
             }
         }
         reporter.publishEntry(Map.of("issuersWithSeveralTenants", String.valueOf(ambiguous)));
-        findings.assertNone("routing table " + model.routing().table() + ": " + ambiguous
-                + " issuers map to several tenants");
+        findings.assertNone(
+                "routing table " + model.routing().table() + ": " + ambiguous + " issuers map to several tenants");
     }
 
     private static List<Wanted> wantedIssuers(List<SeedTenant> seed, Set<String> linked) {
@@ -102,9 +110,10 @@ class RoutingCheck {
             wanted.add(new Wanted(tenant.issuer(), "seeded tenant " + tenant.slug(), tenant.id()));
             seeded.add(tenant.issuer());
         }
-        new TreeSet<>(linked).stream()
-                .filter(issuer -> !seeded.contains(issuer))
-                .forEach(issuer -> wanted.add(new Wanted(issuer, "linked in external identities", null)));
+        new TreeSet<>(linked)
+                .stream()
+                        .filter(issuer -> !seeded.contains(issuer))
+                        .forEach(issuer -> wanted.add(new Wanted(issuer, "linked in external identities", null)));
         return wanted;
     }
 }

@@ -44,13 +44,21 @@ class SchemaContractCheck {
         try (Connection connection = context.sessions().open(catalog)) {
             actual = CatalogSchema.read(connection, schema);
         }
-        reporter.publishEntry(Map.of("schema", schema, "relationsFound", actual.relationNames().toString(),
-                "tablesRequired", String.valueOf(contract.size())));
+        reporter.publishEntry(Map.of(
+                "schema",
+                schema,
+                "relationsFound",
+                actual.relationNames().toString(),
+                "tablesRequired",
+                String.valueOf(contract.size())));
 
         Findings findings = new Findings();
         String database = config.catalog(catalog).database();
         for (TableContract table : contract) {
-            compareTable(findings, "database " + database + ", table " + schema + "." + table.table(), table,
+            compareTable(
+                    findings,
+                    "database " + database + ", table " + schema + "." + table.table(),
+                    table,
                     actual.relations().get(table.table().name()));
         }
         findings.assertNone("database " + database + " schema " + schema);
@@ -65,8 +73,12 @@ class SchemaContractCheck {
         Set<String> missingColumns = new TreeSet<>(names(expected.columns()));
         missingColumns.removeAll(actual.columns());
         if (!missingColumns.isEmpty()) {
-            findings.add(object, "columns are missing", "columns " + names(expected.columns()),
-                    "columns " + actual.columns(), next);
+            findings.add(
+                    object,
+                    "columns are missing",
+                    "columns " + names(expected.columns()),
+                    "columns " + actual.columns(),
+                    next);
         }
         if (actual.isView()) {
             return;
@@ -74,8 +86,12 @@ class SchemaContractCheck {
         for (List<SqlIdentifier> key : expected.unique()) {
             Set<String> columns = new TreeSet<>(names(key));
             if (!actual.uniqueKeys().contains(columns)) {
-                findings.add(object, "no unique constraint or index on " + columns,
-                        "unique " + columns, "unique keys " + actual.uniqueKeys(), next);
+                findings.add(
+                        object,
+                        "no unique constraint or index on " + columns,
+                        "unique " + columns,
+                        "unique keys " + actual.uniqueKeys(),
+                        next);
             }
         }
     }

@@ -46,7 +46,8 @@ class SecretsCheck {
                 "expectedRole", context.config().catalog(catalog).role()));
 
         Findings findings = new Findings();
-        findings.addAll(CredentialsSecretRules.problems(secret, context.config().catalog(catalog).role()));
+        findings.addAll(CredentialsSecretRules.problems(
+                secret, context.config().catalog(catalog).role()));
         findings.assertNone("Secret " + secret.ref());
     }
 
@@ -66,8 +67,8 @@ class SecretsCheck {
         if (name.isEmpty()) {
             abort("catalogs." + catalog + ".cnpgDatabase is empty, so this catalog's database is not declared by CNPG");
         }
-        CnpgDatabaseReader reader = new CnpgDatabaseReader(context.kubernetes(), context.waits(),
-                config.waits().cnpgDatabase());
+        CnpgDatabaseReader reader = new CnpgDatabaseReader(
+                context.kubernetes(), context.waits(), config.waits().cnpgDatabase());
         if (!reader.databasesServed()) {
             abort("the API server does not serve databases." + CnpgDatabaseReader.GROUP_VERSION.replace("/v1", "")
                     + " (CNPG Database CRD absent), so there is no Database resource to check");
@@ -85,7 +86,11 @@ class SecretsCheck {
 
     private static void expect(Findings findings, String object, String field, String expected, String actual) {
         if (!Objects.equals(expected, actual)) {
-            findings.add(object, field + " differs from the configuration", "'" + expected + "'", "'" + actual + "'",
+            findings.add(
+                    object,
+                    field + " differs from the configuration",
+                    "'" + expected + "'",
+                    "'" + actual + "'",
                     "Fix the resource in Git or the configuration, whichever is wrong");
         }
     }

@@ -27,14 +27,16 @@ import picocli.CommandLine.Option;
         })
 public final class CatalogSmoke implements Runnable {
 
-    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Log at debug level and print stack traces of errors.")
     boolean verbose;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "missing subcommand: run, sandbox, list"
-                + " or manifest");
+        throw new CommandLine.ParameterException(
+                new CommandLine(this), "missing subcommand: run, sandbox, list" + " or manifest");
     }
 
     public static void main(String[] args) {
@@ -65,8 +67,8 @@ public final class CatalogSmoke implements Runnable {
             return ExitCodes.INVALID_USAGE;
         }
         log.error("catalog-smoke stopped by an unexpected error: {}", exception.toString());
-        err.println("catalog-smoke: error: " + exception.getMessage() + (verbose ? "" : " (rerun with --verbose"
-                + " for the stack trace)"));
+        err.println("catalog-smoke: error: " + exception.getMessage()
+                + (verbose ? "" : " (rerun with --verbose" + " for the stack trace)"));
         if (verbose) {
             exception.printStackTrace(err);
         }

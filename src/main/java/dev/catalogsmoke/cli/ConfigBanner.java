@@ -1,17 +1,17 @@
 package dev.catalogsmoke.cli;
 
+import dev.catalogsmoke.config.DurationDeserializer;
 import dev.catalogsmoke.config.SmokeConfig;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ObjectNode;
-import dev.catalogsmoke.config.DurationDeserializer;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -43,7 +43,8 @@ final class ConfigBanner {
     private static void redact(JsonNode node) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> entry : object.properties()) {
-                if (SECRET_KEY.matcher(entry.getKey()).matches() && entry.getValue().isValueNode()) {
+                if (SECRET_KEY.matcher(entry.getKey()).matches()
+                        && entry.getValue().isValueNode()) {
                     object.put(entry.getKey(), "<redacted>");
                 } else {
                     redact(entry.getValue());

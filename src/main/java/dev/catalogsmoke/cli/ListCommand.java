@@ -16,16 +16,24 @@ import org.junit.platform.launcher.TestPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         description = "Print every check with its id, tags and what it verifies; touches nothing.")
 final class ListCommand implements Callable<Integer> {
 
     private final PrintStream out;
 
-    @Option(names = "--include-tag", paramLabel = "EXPR", description = "List only checks matching this tag expression.")
+    @Option(
+            names = "--include-tag",
+            paramLabel = "EXPR",
+            description = "List only checks matching this tag expression.")
     List<String> includeTags = List.of();
 
-    @Option(names = "--exclude-tag", paramLabel = "EXPR", description = "Leave out checks matching this tag expression.")
+    @Option(
+            names = "--exclude-tag",
+            paramLabel = "EXPR",
+            description = "Leave out checks matching this tag expression.")
     List<String> excludeTags = List.of();
 
     ListCommand(PrintStream out) {
@@ -53,7 +61,10 @@ final class ListCommand implements Callable<Integer> {
         out.println(CheckIds.displayPath(check, plan));
         out.println("  id:       " + CheckIds.idOf(check, plan)
                 + (check.isContainer() ? " (one result per catalog: [identity], [tenancy])" : ""));
-        out.println("  tags:     " + String.join(", ", check.getTags().stream().map(TestTag::getName).sorted().toList()));
+        out.println("  tags:     "
+                + String.join(
+                        ", ",
+                        check.getTags().stream().map(TestTag::getName).sorted().toList()));
         out.println("  verifies: " + verifies(check));
     }
 

@@ -11,18 +11,26 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "manifest", mixinStandardHelpOptions = true,
+@Command(
+        name = "manifest",
+        mixinStandardHelpOptions = true,
         description = "Write a Flyway baseline manifest from a folder of migration scripts. Flyway applies them to"
                 + " a throw-away embedded PostgreSQL, and the manifest records the history it wrote.")
 final class ManifestCommand implements Callable<Integer> {
 
     private final PrintStream out;
 
-    @Option(names = "--migrations", paramLabel = "DIR|LOCATION", required = true,
+    @Option(
+            names = "--migrations",
+            paramLabel = "DIR|LOCATION",
+            required = true,
             description = "Folder of V*/R* scripts, or a Flyway location such as classpath:db/migration.")
     String migrations;
 
-    @Option(names = "--database", paramLabel = "NAME", required = true,
+    @Option(
+            names = "--database",
+            paramLabel = "NAME",
+            required = true,
             description = "Database the manifest describes, such as identity.")
     String database;
 
@@ -40,8 +48,8 @@ final class ManifestCommand implements Callable<Integer> {
             throw new ConfigException("--migrations " + migrations + ": folder not found");
         }
         BaselineManifest manifest = ManifestGenerator.generate(database, location);
-        String yaml = "# Baseline manifest written by catalog-smoke manifest from " + migrations + "\n"
-                + manifest.toYaml();
+        String yaml =
+                "# Baseline manifest written by catalog-smoke manifest from " + migrations + "\n" + manifest.toYaml();
         if (output == null) {
             out.print(yaml);
         } else {

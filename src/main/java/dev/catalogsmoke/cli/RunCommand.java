@@ -10,14 +10,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Check a real environment described by a configuration file.")
 final class RunCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final Map<String, String> environment;
 
-    @Option(names = "--config", paramLabel = "FILE", required = true,
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            required = true,
             description = "YAML configuration, such as smoke-config/cluster.yaml.")
     Path config;
 

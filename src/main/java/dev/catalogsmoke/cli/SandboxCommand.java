@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
         description = "Start a local environment of real parts on loopback, check it with the whole suite, stop it.")
 final class SandboxCommand implements Callable<Integer> {
 
@@ -33,16 +35,23 @@ final class SandboxCommand implements Callable<Integer> {
     private final PrintStream out;
     private final Map<String, String> environment;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Sandbox configuration (default: the built-in " + BUILT_IN_CONFIG + ").")
     Path config;
 
-    @Option(names = "--tenants", paramLabel = "N", defaultValue = "3",
+    @Option(
+            names = "--tenants",
+            paramLabel = "N",
+            defaultValue = "3",
             description = "Number of seeded tenants, at least 3 (default: ${DEFAULT-VALUE}).")
     int tenants;
 
-    @Option(names = "--fault", paramLabel = "NAME", description = "Inject a named fault before the run. Repeatable;"
-            + " see --list-faults.")
+    @Option(
+            names = "--fault",
+            paramLabel = "NAME",
+            description = "Inject a named fault before the run. Repeatable;" + " see --list-faults.")
     List<String> faults = new ArrayList<>();
 
     @Option(names = "--list-faults", description = "Print every fault with one line each, then exit.")
@@ -70,8 +79,8 @@ final class SandboxCommand implements Callable<Integer> {
         SandboxOptions options = options();
         String baseText = baseConfig();
         try (Sandbox sandbox = Sandbox.start(options)) {
-            SmokeConfig resolved = new ConfigLoader(environment).loadWithOverlay(baseText, configName(),
-                    sandbox.configOverlay());
+            SmokeConfig resolved =
+                    new ConfigLoader(environment).loadWithOverlay(baseText, configName(), sandbox.configOverlay());
             int exitCode = new SuiteExecution(out, environment).execute("sandbox", resolved, selection.toRunOptions());
             if (keep) {
                 sandbox.printConnectionHelp(out);
@@ -87,8 +96,9 @@ final class SandboxCommand implements Callable<Integer> {
         }
         Set<Fault> selected = EnumSet.noneOf(Fault.class);
         for (String name : faults) {
-            selected.add(Fault.fromCliName(name).orElseThrow(() -> new ConfigException("--fault " + name
-                    + ": unknown fault; run 'catalog-smoke sandbox --list-faults' for the names")));
+            selected.add(Fault.fromCliName(name)
+                    .orElseThrow(() -> new ConfigException("--fault " + name
+                            + ": unknown fault; run 'catalog-smoke sandbox --list-faults' for the names")));
         }
         return SandboxOptions.defaults().withTenants(tenants).withFaults(selected);
     }

@@ -33,9 +33,8 @@ final class SuiteExecution {
     }
 
     int execute(String command, SmokeConfig config, RunOptions options) {
-        KubernetesAccess kubernetes = config.kubernetes().enabled()
-                ? KubernetesAccess.fromConfig(config)
-                : KubernetesAccess.disabled();
+        KubernetesAccess kubernetes =
+                config.kubernetes().enabled() ? KubernetesAccess.fromConfig(config) : KubernetesAccess.disabled();
         CredentialsProvider credentials = credentials(config, kubernetes);
         out.println("catalog-smoke " + command + ": configuration from " + config.source() + ", credentials from "
                 + credentials.describe());
@@ -54,14 +53,16 @@ final class SuiteExecution {
     private CredentialsProvider credentials(SmokeConfig config, KubernetesAccess kubernetes) {
         CredentialsSource source = config.credentials().source();
         return switch (source) {
-            case KUBERNETES -> new KubernetesCredentials(config, kubernetes, new Waits(config.waits().pollInterval()));
+            case KUBERNETES ->
+                new KubernetesCredentials(
+                        config, kubernetes, new Waits(config.waits().pollInterval()));
             case FILE -> LocalCredentials.fromFile(config);
             case ENV -> LocalCredentials.fromEnvironment(config, environment);
         };
     }
 
-    private static Path writeSummary(RunSummary summary, int exitCode, String command, SmokeConfig config,
-            RunOptions options) {
+    private static Path writeSummary(
+            RunSummary summary, int exitCode, String command, SmokeConfig config, RunOptions options) {
         Map<String, String> run = new LinkedHashMap<>();
         run.put("command", command);
         run.put("config", config.source());

@@ -154,7 +154,8 @@ public final class ConfigLoader {
         if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
             return "";
         }
-        return " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
     }
 
     private static String firstLine(String message) {

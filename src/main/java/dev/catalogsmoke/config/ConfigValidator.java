@@ -38,8 +38,11 @@ final class ConfigValidator {
         if (config.credentials().source() == CredentialsSource.FILE) {
             requireText("credentials.file", config.credentials().file());
         }
-        if (config.credentials().source() == CredentialsSource.KUBERNETES && !config.kubernetes().enabled()) {
-            throw invalid("credentials.source", "kubernetes",
+        if (config.credentials().source() == CredentialsSource.KUBERNETES
+                && !config.kubernetes().enabled()) {
+            throw invalid(
+                    "credentials.source",
+                    "kubernetes",
                     "kubernetes.enabled is false; set credentials.source to file or env, or enable Kubernetes");
         }
     }
@@ -56,7 +59,8 @@ final class ConfigValidator {
         if (tls.mode() == TlsMode.VERIFY_FULL && credentials != CredentialsSource.KUBERNETES) {
             requireText("postgres.tls.caFile", tls.caFile());
         }
-        if (tls.mode() == TlsMode.VERIFY_FULL && credentials == CredentialsSource.KUBERNETES
+        if (tls.mode() == TlsMode.VERIFY_FULL
+                && credentials == CredentialsSource.KUBERNETES
                 && tls.caFile().isEmpty()) {
             requireText("postgres.tls.caSecret", tls.caSecret());
             requireText("postgres.tls.caKey", tls.caKey());
@@ -82,7 +86,9 @@ final class ConfigValidator {
         for (int i = 0; i < tables.size(); i++) {
             TableContract table = tables.get(i);
             String key = "schemaContract." + catalog.key() + "[" + i + "]";
-            if (table.table() == null || table.columns() == null || table.columns().isEmpty()) {
+            if (table.table() == null
+                    || table.columns() == null
+                    || table.columns().isEmpty()) {
                 throw invalid(key, String.valueOf(table.table()), "each table needs 'table' and a non-empty 'columns'");
             }
         }
@@ -118,7 +124,9 @@ final class ConfigValidator {
     private void requireAtLeastPoll(String key, Duration budget, Duration poll) {
         requirePositive(key, budget);
         if (budget.compareTo(poll) < 0) {
-            throw invalid(key, DurationDeserializer.format(budget),
+            throw invalid(
+                    key,
+                    DurationDeserializer.format(budget),
                     "expected a budget of at least waits.pollInterval (" + DurationDeserializer.format(poll) + ")");
         }
     }
@@ -136,7 +144,9 @@ final class ConfigValidator {
 
     private void requirePositive(String key, Duration value) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw invalid(key, value == null ? "(missing)" : DurationDeserializer.format(value),
+            throw invalid(
+                    key,
+                    value == null ? "(missing)" : DurationDeserializer.format(value),
                     "expected a positive duration such as 500ms, 90s or 2m");
         }
     }
@@ -150,8 +160,7 @@ final class ConfigValidator {
 
     private void requireLength(String key, String value) {
         if (value != null && value.length() > MAX_VALUE_LENGTH) {
-            throw invalid(key, value.length() + " characters",
-                    "expected at most " + MAX_VALUE_LENGTH + " characters");
+            throw invalid(key, value.length() + " characters", "expected at most " + MAX_VALUE_LENGTH + " characters");
         }
     }
 

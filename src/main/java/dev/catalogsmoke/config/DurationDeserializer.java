@@ -25,8 +25,9 @@ public final class DurationDeserializer extends ValueDeserializer<Duration> {
         Matcher matcher = FORMAT.matcher(text);
         if (!matcher.matches()) {
             return context.reportInputMismatch(
-                    Duration.class, "value '%s' is not a duration; expected a number and a unit such as 500ms,"
-                            + " 90s, 2m or 1h", text);
+                    Duration.class,
+                    "value '%s' is not a duration; expected a number and a unit such as 500ms," + " 90s, 2m or 1h",
+                    text);
         }
         long amount = Long.parseLong(matcher.group(1));
         return switch (matcher.group(2)) {

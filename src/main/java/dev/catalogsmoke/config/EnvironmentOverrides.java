@@ -33,7 +33,8 @@ final class EnvironmentOverrides {
         collectLeaves(tree, "", leaves);
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
             String name = variable.getKey();
-            if (!name.startsWith(ConfigPaths.ENV_PREFIX) || CREDENTIAL_VARIABLE.matcher(name).matches()) {
+            if (!name.startsWith(ConfigPaths.ENV_PREFIX)
+                    || CREDENTIAL_VARIABLE.matcher(name).matches()) {
                 continue;
             }
             Leaf leaf = leaves.get(name);

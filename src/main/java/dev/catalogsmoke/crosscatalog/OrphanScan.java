@@ -26,8 +26,9 @@ public final class OrphanScan {
      * Compares {@code referencingSql} (run on {@code referencing}) with {@code referencedSql} (run on {@code
      * referenced}); each must select one text column of distinct values ordered {@code COLLATE "C"}.
      */
-    public static Result scan(Connection referencing, String referencingSql, Connection referenced,
-            String referencedSql, int sampleSize) throws SQLException {
+    public static Result scan(
+            Connection referencing, String referencingSql, Connection referenced, String referencedSql, int sampleSize)
+            throws SQLException {
         referencing.setAutoCommit(false);
         referenced.setAutoCommit(false);
         try (Statement left = referencing.createStatement();

@@ -21,7 +21,8 @@ public final class SmokeContext implements AutoCloseable {
     private final boolean failFast;
     private final AtomicBoolean failureSeen = new AtomicBoolean();
 
-    public SmokeContext(SmokeConfig config, KubernetesAccess kubernetes, CredentialsProvider credentials, boolean failFast) {
+    public SmokeContext(
+            SmokeConfig config, KubernetesAccess kubernetes, CredentialsProvider credentials, boolean failFast) {
         this.config = config;
         this.kubernetes = kubernetes;
         this.credentials = credentials;

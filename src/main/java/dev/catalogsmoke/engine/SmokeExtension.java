@@ -38,7 +38,8 @@ public final class SmokeExtension implements ParameterResolver, ExecutionConditi
     }
 
     private static SmokeContext context(ExtensionContext extension) {
-        String id = extension.getConfigurationParameter(SmokeContexts.PARAMETER)
+        String id = extension
+                .getConfigurationParameter(SmokeContexts.PARAMETER)
                 .orElseThrow(() -> new IllegalStateException("checks run only through the catalog-smoke runner"));
         return SmokeContexts.get(id);
     }

@@ -60,10 +60,13 @@ public final class SuiteRunner {
             Path junitDir = options.reportsDir().resolve("junit");
             createDirectories(junitDir);
             StringWriter xmlErrors = new StringWriter();
-            launcher.execute(plan, collector, new LegacyXmlReportGeneratingListener(junitDir,
-                    new PrintWriter(xmlErrors)));
+            launcher.execute(
+                    plan, collector, new LegacyXmlReportGeneratingListener(junitDir, new PrintWriter(xmlErrors)));
             if (!xmlErrors.toString().isBlank()) {
-                log.warn("writing JUnit XML to {} reported: {}", junitDir, xmlErrors.toString().strip());
+                log.warn(
+                        "writing JUnit XML to {} reported: {}",
+                        junitDir,
+                        xmlErrors.toString().strip());
             }
             return collector.summary();
         } finally {
@@ -74,8 +77,8 @@ public final class SuiteRunner {
     private LauncherDiscoveryRequest request(RunOptions options, String contextId) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(checkClasses.stream().map(type -> selectClass(type)).toList())
-                .configurationParameter("junit.jupiter.testclass.order.default",
-                        "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
+                .configurationParameter(
+                        "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
                 .configurationParameter("junit.platform.stacktrace.pruning.enabled", "true");
         if (contextId != null) {

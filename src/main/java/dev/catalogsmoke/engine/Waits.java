@@ -27,8 +27,8 @@ public final class Waits {
 
     /** Polls {@code probe} until it is ready, and throws {@link NotReadyException} when {@code budget} runs out. */
     public <T> T until(String name, Duration budget, Callable<Probe<T>> probe) {
-        return until(name, budget, "if it is still on its way, raise the budget; otherwise fix it and sync again",
-                probe);
+        return until(
+                name, budget, "if it is still on its way, raise the budget; otherwise fix it and sync again", probe);
     }
 
     /** Like {@link #until(String, Duration, Callable)}, with {@code next} telling the reader what to do on timeout. */

@@ -43,8 +43,12 @@ public final class HistoryComparison {
     private void failedRows(List<HistoryRow> history, List<Problem> problems) {
         for (HistoryRow row : history) {
             if (!row.success()) {
-                problems.add(Problem.of(object, "failed migration " + row.label(), "success = true",
-                        "success = false", "Fix the script's effect by hand, run flyway repair, then migrate again"));
+                problems.add(Problem.of(
+                        object,
+                        "failed migration " + row.label(),
+                        "success = true",
+                        "success = false",
+                        "Fix the script's effect by hand, run flyway repair, then migrate again"));
             }
         }
     }
@@ -58,14 +62,18 @@ public final class HistoryComparison {
             }
             MigrationVersion version = MigrationVersion.fromVersion(row.version());
             if (byVersion.put(row.version(), row) != null) {
-                problems.add(Problem.of(object, "version " + row.version() + " is applied more than once",
+                problems.add(Problem.of(
+                        object,
+                        "version " + row.version() + " is applied more than once",
                         "Inspect the history table; a version must appear once"));
             }
             if (highest == MigrationVersion.EMPTY || version.compareTo(highest) > 0) {
                 highest = version;
             } else {
-                problems.add(Problem.of(object, row.label() + " was applied out of order, after version "
-                        + highest, "Check that outOfOrder was intended and that the schema is consistent"));
+                problems.add(Problem.of(
+                        object,
+                        row.label() + " was applied out of order, after version " + highest,
+                        "Check that outOfOrder was intended and that the schema is consistent"));
             }
         }
         for (ManifestEntry entry : manifest.migrations()) {
@@ -80,9 +88,11 @@ public final class HistoryComparison {
             }
         }
         for (HistoryRow unknown : byVersion.values()) {
-            problems.add(Problem.of(object, unknown.label() + " is applied but the baseline manifest does not list it,"
-                    + " so the schema state is unknown", "Deploy the release that contains it, or update the manifest"
-                    + " with catalog-smoke manifest"));
+            problems.add(Problem.of(
+                    object,
+                    unknown.label() + " is applied but the baseline manifest does not list it,"
+                            + " so the schema state is unknown",
+                    "Deploy the release that contains it, or update the manifest" + " with catalog-smoke manifest"));
         }
     }
 
@@ -106,8 +116,12 @@ public final class HistoryComparison {
             if (row == null) {
                 problems.add(Problem.of(object, entry.label() + " is not applied", "Run the migration job"));
             } else if (entry.checksum() != null && !entry.checksum().equals(row.checksum())) {
-                problems.add(Problem.of(object, entry.label() + " has another checksum than the manifest",
-                        entry.checksum(), row.checksum(), "Run the migration job so the current script is applied"));
+                problems.add(Problem.of(
+                        object,
+                        entry.label() + " has another checksum than the manifest",
+                        entry.checksum(),
+                        row.checksum(),
+                        "Run the migration job so the current script is applied"));
             }
         }
     }
@@ -116,19 +130,27 @@ public final class HistoryComparison {
         String next = "Restore the script as released, or run flyway repair if the change is intended and update"
                 + " the manifest";
         if (entry.checksum() != null && !entry.checksum().equals(row.checksum())) {
-            problems.add(Problem.of(object, entry.label() + ": checksum differs from the manifest",
-                    entry.checksum(), row.checksum(), next));
+            problems.add(Problem.of(
+                    object,
+                    entry.label() + ": checksum differs from the manifest",
+                    entry.checksum(),
+                    row.checksum(),
+                    next));
         }
         field(problems, entry, "script", entry.script(), row.script(), next);
         field(problems, entry, "description", entry.description(), row.description(), next);
         field(problems, entry, "type", entry.type(), row.type(), next);
     }
 
-    private void field(List<Problem> problems, ManifestEntry entry, String name, String expected, String actual,
-            String next) {
+    private void field(
+            List<Problem> problems, ManifestEntry entry, String name, String expected, String actual, String next) {
         if (expected != null && !Objects.equals(expected, actual)) {
-            problems.add(Problem.of(object, entry.label() + ": " + name + " differs from the manifest",
-                    "'" + expected + "'", "'" + actual + "'", next));
+            problems.add(Problem.of(
+                    object,
+                    entry.label() + ": " + name + " differs from the manifest",
+                    "'" + expected + "'",
+                    "'" + actual + "'",
+                    next));
         }
     }
 }

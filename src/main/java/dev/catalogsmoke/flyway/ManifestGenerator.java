@@ -1,7 +1,7 @@
 package dev.catalogsmoke.flyway;
 
-import dev.catalogsmoke.config.SqlIdentifier;
 import dev.catalogsmoke.config.SmokeConfig.FlywayHistory;
+import dev.catalogsmoke.config.SqlIdentifier;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,15 +30,16 @@ public final class ManifestGenerator {
                 .start()) {
             DataSource dataSource = postgres.getPostgresDatabase();
             Flyway.configure().dataSource(dataSource).locations(location).load().migrate();
-            FlywayHistory history = new FlywayHistory(true, SqlIdentifier.of("public"),
-                    SqlIdentifier.of("flyway_schema_history"), "");
+            FlywayHistory history =
+                    new FlywayHistory(true, SqlIdentifier.of("public"), SqlIdentifier.of("flyway_schema_history"), "");
             try (Connection connection = dataSource.getConnection()) {
-                List<ManifestEntry> entries = new FlywayHistoryReader(history).rows(connection).stream()
-                        .filter(HistoryRow::success)
-                        .filter(row -> !"SCHEMA".equals(row.type()))
-                        .map(row -> new ManifestEntry(row.version(), row.description(), row.type(), row.script(),
-                                row.checksum()))
-                        .toList();
+                List<ManifestEntry> entries = new FlywayHistoryReader(history)
+                        .rows(connection).stream()
+                                .filter(HistoryRow::success)
+                                .filter(row -> !"SCHEMA".equals(row.type()))
+                                .map(row -> new ManifestEntry(
+                                        row.version(), row.description(), row.type(), row.script(), row.checksum()))
+                                .toList();
                 return new BaselineManifest(database, entries);
             }
         } catch (IOException e) {

@@ -58,8 +58,12 @@ public final class CnpgDatabaseReader {
     private Probe<CnpgDatabaseStatus> probe(String namespace, String name) {
         GenericKubernetesResource resource;
         try {
-            resource = kubernetes.client().genericKubernetesResources(DATABASES)
-                    .inNamespace(namespace).withName(name).get();
+            resource = kubernetes
+                    .client()
+                    .genericKubernetesResources(DATABASES)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
         } catch (KubernetesClientException e) {
             throw KubernetesErrors.classify(e, "get", "databases.postgresql.cnpg.io", namespace, name);
         }

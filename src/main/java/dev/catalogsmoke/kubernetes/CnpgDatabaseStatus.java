@@ -21,7 +21,8 @@ public record CnpgDatabaseStatus(
         String specCluster) {
 
     static CnpgDatabaseStatus of(GenericKubernetesResource resource) {
-        String ref = resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+        String ref = resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
         Map<String, Object> spec = CnpgDatabaseReader.spec(resource);
         Object statusNode = resource.getAdditionalProperties().get("status");
         Long generation = resource.getMetadata().getGeneration();
@@ -36,7 +37,8 @@ public record CnpgDatabaseStatus(
         }
         Object applied = status.get("applied");
         Object observed = status.get("observedGeneration");
-        boolean readable = (applied == null || applied instanceof Boolean) && (observed == null || observed instanceof Number);
+        boolean readable =
+                (applied == null || applied instanceof Boolean) && (observed == null || observed instanceof Number);
         return new CnpgDatabaseStatus(
                 ref,
                 readable,
@@ -51,7 +53,9 @@ public record CnpgDatabaseStatus(
 
     /** Applied for the generation the operator last saw, and that is the current one. */
     public boolean isApplied() {
-        return readable && Boolean.TRUE.equals(applied) && observedGeneration != null
+        return readable
+                && Boolean.TRUE.equals(applied)
+                && observedGeneration != null
                 && observedGeneration.equals(generation);
     }
 

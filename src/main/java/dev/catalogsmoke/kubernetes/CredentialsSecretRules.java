@@ -20,15 +20,22 @@ public final class CredentialsSecretRules {
         List<Problem> problems = new ArrayList<>();
         String object = "Secret " + secret.ref();
         if (!BASIC_AUTH.equals(secret.type())) {
-            problems.add(Problem.of(object, "wrong Secret type", BASIC_AUTH, secret.type(),
+            problems.add(Problem.of(
+                    object,
+                    "wrong Secret type",
+                    BASIC_AUTH,
+                    secret.type(),
                     "Recreate the Secret with type " + BASIC_AUTH + ", as CNPG writes it for a managed role"));
         }
         textProblem(secret, "username").ifPresent(problems::add);
         Optional<String> username = secret.text("username").filter(value -> !value.isEmpty());
         if (username.isPresent() && !username.get().equals(expectedRole)) {
-            problems.add(Problem.of(object, "key 'username' names another role", "'" + expectedRole + "'",
-                    "'" + username.get() + "'", "Point the Secret at role " + expectedRole
-                            + ", or set the catalog's role in the configuration"));
+            problems.add(Problem.of(
+                    object,
+                    "key 'username' names another role",
+                    "'" + expectedRole + "'",
+                    "'" + username.get() + "'",
+                    "Point the Secret at role " + expectedRole + ", or set the catalog's role in the configuration"));
         }
         textProblem(secret, "password").ifPresent(problems::add);
         return problems;
@@ -38,18 +45,19 @@ public final class CredentialsSecretRules {
         String object = "Secret " + secret.ref();
         String next = "Set key '" + key + "' in the Secret (for a CNPG managed role, in its passwordSecret)";
         if (!secret.has(key)) {
-            return Optional.of(Problem.of(object, "key '" + key + "' is missing; keys present: " + secret.keys(),
-                    next));
+            return Optional.of(
+                    Problem.of(object, "key '" + key + "' is missing; keys present: " + secret.keys(), next));
         }
         Optional<String> text = secret.text(key);
         if (text.isEmpty()) {
             int length = secret.data().get(key).length;
-            return Optional.of(Problem.of(object, "value of key '" + key + "' is not valid UTF-8 text ("
-                    + length + " bytes)", next + " as plain UTF-8 text, base64-encoded once in data"));
+            return Optional.of(Problem.of(
+                    object,
+                    "value of key '" + key + "' is not valid UTF-8 text (" + length + " bytes)",
+                    next + " as plain UTF-8 text, base64-encoded once in data"));
         }
         if (text.get().isEmpty()) {
-            return Optional.of(Problem.of(object, "key '" + key + "' is empty; keys present: " + secret.keys(),
-                    next));
+            return Optional.of(Problem.of(object, "key '" + key + "' is empty; keys present: " + secret.keys(), next));
         }
         return Optional.empty();
     }

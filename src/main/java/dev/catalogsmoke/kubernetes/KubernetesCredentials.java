@@ -43,14 +43,17 @@ public final class KubernetesCredentials implements CredentialsProvider {
         } catch (RuntimeException e) {
             throw new PrerequisiteUnavailable("no credentials for the " + catalog + " catalog: " + e.getMessage());
         }
-        List<Problem> problems = CredentialsSecretRules.problems(secret, config.catalog(catalog).role());
+        List<Problem> problems =
+                CredentialsSecretRules.problems(secret, config.catalog(catalog).role());
         boolean unusable = secret.text("username").filter(s -> !s.isEmpty()).isEmpty()
                 || secret.text("password").filter(s -> !s.isEmpty()).isEmpty();
         if (unusable) {
             throw new PrerequisiteUnavailable("no usable credentials for the " + catalog + " catalog: "
                     + problems.get(0).line());
         }
-        return new DbCredentials(secret.text("username").orElseThrow(), secret.text("password").orElseThrow(),
+        return new DbCredentials(
+                secret.text("username").orElseThrow(),
+                secret.text("password").orElseThrow(),
                 "Secret " + secret.ref() + " (resourceVersion " + secret.resourceVersion() + ")");
     }
 
@@ -66,8 +69,10 @@ public final class KubernetesCredentials implements CredentialsProvider {
                     + " could not be read: " + e.getMessage() + "; mount the cluster's CA Secret (key "
                     + tls.caKey() + ") or set postgres.tls.caFile");
         }
-        return Optional.of(secret.text(tls.caKey()).filter(pem -> !pem.isBlank()).orElseThrow(() ->
-                new TlsMaterialMissing("postgres.tls.mode is verify-full but the CA Secret " + ref + " has no key '"
+        return Optional.of(secret.text(tls.caKey())
+                .filter(pem -> !pem.isBlank())
+                .orElseThrow(() -> new TlsMaterialMissing("postgres.tls.mode is verify-full but the CA Secret " + ref
+                        + " has no key '"
                         + tls.caKey() + "' (keys present: " + secret.keys() + "); point postgres.tls.caKey at the"
                         + " key holding the CA certificate")));
     }

@@ -21,7 +21,8 @@ final class KubernetesErrors {
                     + " grant the service account '" + verb + "' on " + resource + " (see k8s-job.yaml)");
         }
         if (code == 0 || code >= 500 || code == 429) {
-            String reason = code == 0 ? rootMessage(e) : code + " " + e.getStatus().getMessage();
+            String reason =
+                    code == 0 ? rootMessage(e) : code + " " + e.getStatus().getMessage();
             return new TransientException("Kubernetes API did not complete " + target + ": " + reason, e);
         }
         return new KubernetesApiException("Kubernetes API answered " + target + " with " + code + ": "

@@ -31,7 +31,12 @@ public final class SecretReader {
     private Probe<SecretSnapshot> probe(String namespace, String name) {
         Secret secret;
         try {
-            secret = kubernetes.client().secrets().inNamespace(namespace).withName(name).get();
+            secret = kubernetes
+                    .client()
+                    .secrets()
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get();
         } catch (KubernetesClientException e) {
             throw KubernetesErrors.classify(e, "get", "secrets", namespace, name);
         }

@@ -54,7 +54,8 @@ public final class LocalCredentials implements CredentialsProvider {
                 }
             }
         }
-        return new LocalCredentials("file " + file, values, config.postgres().tls().caFile());
+        return new LocalCredentials(
+                "file " + file, values, config.postgres().tls().caFile());
     }
 
     public static LocalCredentials fromEnvironment(SmokeConfig config, Map<String, String> environment) {
@@ -67,7 +68,9 @@ public final class LocalCredentials implements CredentialsProvider {
                 }
             }
         }
-        return new LocalCredentials("environment variables CATALOG_SMOKE_CREDENTIALS_*", values,
+        return new LocalCredentials(
+                "environment variables CATALOG_SMOKE_CREDENTIALS_*",
+                values,
                 config.postgres().tls().caFile());
     }
 

@@ -24,19 +24,25 @@ final class PostgresErrors {
 
     static RuntimeException classify(SQLException e, Attempt attempt) {
         String state = e.getSQLState();
-        String target = "role '" + attempt.role() + "' on database '" + attempt.database() + "' at "
-                + attempt.endpoint();
+        String target =
+                "role '" + attempt.role() + "' on database '" + attempt.database() + "' at " + attempt.endpoint();
         if ("57P03".equals(state)) {
             return new TransientException("server is starting up (SQLSTATE 57P03) for " + target, e);
         }
-        Throwable network = causeOf(e, ConnectException.class, NoRouteToHostException.class,
-                SocketTimeoutException.class, UnknownHostException.class);
+        Throwable network = causeOf(
+                e,
+                ConnectException.class,
+                NoRouteToHostException.class,
+                SocketTimeoutException.class,
+                UnknownHostException.class);
         if (network instanceof UnknownHostException) {
             return new TransientException("host name in " + attempt.endpoint() + " cannot be resolved yet", e);
         }
         if (network != null) {
-            return new TransientException("cannot reach " + attempt.endpoint() + ": " + network.getClass()
-                    .getSimpleName() + " (" + network.getMessage() + ")", e);
+            return new TransientException(
+                    "cannot reach " + attempt.endpoint() + ": "
+                            + network.getClass().getSimpleName() + " (" + network.getMessage() + ")",
+                    e);
         }
         return new ConnectionFailure(finalMessage(e, state, target, attempt), state, e);
     }

@@ -73,8 +73,8 @@ public final class PostgresSessions {
         } catch (PrerequisiteUnavailable e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PrerequisiteUnavailable("no session on the " + catalog + " database, so this check cannot run: "
-                    + e.getMessage());
+            throw new PrerequisiteUnavailable("no session on the " + catalog + " database (the check 'postgres > role"
+                    + " connects to its own database' reports why): " + firstClause(e.getMessage()));
         }
     }
 
@@ -83,7 +83,11 @@ public final class PostgresSessions {
         SmokeConfig.Postgres postgres = config.postgres();
         String endpoint = postgres.host() + ":" + postgres.port();
         PostgresErrors.Attempt attempt = new PostgresErrors.Attempt(
-                login.username(), database, endpoint, login.origin(), postgres.tls().mode().sslMode());
+                login.username(),
+                database,
+                endpoint,
+                login.origin(),
+                postgres.tls().mode().sslMode());
         String url = "jdbc:postgresql://" + endpoint + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8);
         try {
             Connection connection = DriverManager.getConnection(url, properties(login));
@@ -105,9 +109,12 @@ public final class PostgresSessions {
         int connectSeconds = (int) Math.max(1, postgres.connectTimeout().toSeconds());
         PGProperty.CONNECT_TIMEOUT.set(properties, connectSeconds);
         PGProperty.LOGIN_TIMEOUT.set(properties, connectSeconds);
-        PGProperty.SOCKET_TIMEOUT.set(properties, (int) postgres.statementTimeout().toSeconds() + 15);
-        PGProperty.OPTIONS.set(properties, "-c statement_timeout=" + postgres.statementTimeout().toMillis()
-                + " -c default_transaction_read_only=on");
+        PGProperty.SOCKET_TIMEOUT.set(
+                properties, (int) postgres.statementTimeout().toSeconds() + 15);
+        PGProperty.OPTIONS.set(
+                properties,
+                "-c statement_timeout=" + postgres.statementTimeout().toMillis()
+                        + " -c default_transaction_read_only=on");
         PGProperty.READ_ONLY.set(properties, true);
         PGProperty.GSS_ENC_MODE.set(properties, "disable");
         PGProperty.SSL_MODE.set(properties, postgres.tls().mode().sslMode());
@@ -129,5 +136,14 @@ public final class PostgresSessions {
             }
         }
         return caFile;
+    }
+
+    /** Returns the text up to the first ';', the part of an error message that names what failed. */
+    public static String firstClause(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int end = message.indexOf(';');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -25,10 +25,11 @@ public final class CheckIds {
             return identifier.getUniqueId();
         }
         String id = simpleName(method.getClassName()) + "." + method.getMethodName();
-        boolean invocation = plan != null && plan.getParent(identifier)
-                .flatMap(TestIdentifier::getSource)
-                .filter(MethodSource.class::isInstance)
-                .isPresent();
+        boolean invocation = plan != null
+                && plan.getParent(identifier)
+                        .flatMap(TestIdentifier::getSource)
+                        .filter(MethodSource.class::isInstance)
+                        .isPresent();
         return invocation ? id + "[" + identifier.getDisplayName() + "]" : id;
     }
 

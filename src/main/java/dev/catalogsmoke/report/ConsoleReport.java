@@ -18,7 +18,11 @@ public final class ConsoleReport {
     public void print(RunSummary summary) {
         out.println();
         for (CheckResult result : summary.results()) {
-            out.printf(Locale.ROOT, "%-9s %7s  %s%n", result.status().label(), seconds(result.duration()),
+            out.printf(
+                    Locale.ROOT,
+                    "%-9s %7s  %s%n",
+                    result.status().label(),
+                    seconds(result.duration()),
                     result.displayName());
             if (!result.message().isEmpty() && result.status() != CheckStatus.PASSED) {
                 for (String line : result.message().split("\n")) {
@@ -32,9 +36,13 @@ public final class ConsoleReport {
 
     /** Returns the closing line, such as {@code 10 passed, 1 failed, 0 skipped, 0 not ready in 3.2s}. */
     public static String totals(RunSummary summary) {
-        return String.format(Locale.ROOT, "%d passed, %d failed, %d skipped, %d not ready in %s",
-                summary.count(CheckStatus.PASSED), summary.count(CheckStatus.FAILED),
-                summary.count(CheckStatus.SKIPPED), summary.count(CheckStatus.NOT_READY),
+        return String.format(
+                Locale.ROOT,
+                "%d passed, %d failed, %d skipped, %d not ready in %s",
+                summary.count(CheckStatus.PASSED),
+                summary.count(CheckStatus.FAILED),
+                summary.count(CheckStatus.SKIPPED),
+                summary.count(CheckStatus.NOT_READY),
                 seconds(summary.duration()));
     }
 

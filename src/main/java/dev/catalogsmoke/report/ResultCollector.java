@@ -94,27 +94,38 @@ public final class ResultCollector implements TestExecutionListener {
         if (!identifier.isTest() && error.isEmpty()) {
             return;
         }
-        CheckStatus status = switch (result.getStatus()) {
-            case SUCCESSFUL -> CheckStatus.PASSED;
-            case ABORTED -> CheckStatus.SKIPPED;
-            case FAILED -> error.filter(NotReadyException.class::isInstance).isPresent()
-                    ? CheckStatus.NOT_READY
-                    : CheckStatus.FAILED;
-        };
-        record(identifier, status, duration, error.map(ResultCollector::messageOf).orElse(""));
+        CheckStatus status =
+                switch (result.getStatus()) {
+                    case SUCCESSFUL -> CheckStatus.PASSED;
+                    case ABORTED -> CheckStatus.SKIPPED;
+                    case FAILED ->
+                        error.filter(NotReadyException.class::isInstance).isPresent()
+                                ? CheckStatus.NOT_READY
+                                : CheckStatus.FAILED;
+                };
+        record(
+                identifier,
+                status,
+                duration,
+                error.map(ResultCollector::messageOf).orElse(""));
     }
 
     private void record(TestIdentifier identifier, CheckStatus status, Duration duration, String message) {
         String id = identifier.getUniqueId();
-        results.put(id, new CheckResult(
-                CheckIds.idOf(identifier, plan),
-                className(identifier.getSource()),
-                CheckIds.displayPath(identifier, plan),
-                identifier.getTags().stream().map(TestTag::getName).sorted().toList(),
-                status,
-                duration,
-                message,
-                List.copyOf(evidence.getOrDefault(id, List.of()))));
+        results.put(
+                id,
+                new CheckResult(
+                        CheckIds.idOf(identifier, plan),
+                        className(identifier.getSource()),
+                        CheckIds.displayPath(identifier, plan),
+                        identifier.getTags().stream()
+                                .map(TestTag::getName)
+                                .sorted()
+                                .toList(),
+                        status,
+                        duration,
+                        message,
+                        List.copyOf(evidence.getOrDefault(id, List.of()))));
     }
 
     private static String messageOf(Throwable error) {
@@ -126,11 +137,12 @@ public final class ResultCollector implements TestExecutionListener {
 
     private static String className(Optional<TestSource> source) {
         return source.map(s -> {
-            if (s instanceof MethodSource method) {
-                return method.getClassName();
-            }
-            return s instanceof ClassSource type ? type.getClassName() : "";
-        }).orElse("");
+                    if (s instanceof MethodSource method) {
+                        return method.getClassName();
+                    }
+                    return s instanceof ClassSource type ? type.getClassName() : "";
+                })
+                .orElse("");
     }
 
     /**

@@ -14,7 +14,8 @@ public final class SummaryJson {
 
     public static final String FILE_NAME = "summary.json";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper MAPPER =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private SummaryJson() {}
 

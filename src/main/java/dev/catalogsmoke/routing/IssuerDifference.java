@@ -44,9 +44,10 @@ public final class IssuerDifference {
             differences.add("scheme '" + got.scheme() + "' instead of '" + want.scheme() + "'");
         }
         if (!want.host().equals(got.host())) {
-            differences.add(want.host().equalsIgnoreCase(got.host())
-                    ? "letter case in host '" + got.host() + "'"
-                    : "host '" + got.host() + "' instead of '" + want.host() + "'");
+            differences.add(
+                    want.host().equalsIgnoreCase(got.host())
+                            ? "letter case in host '" + got.host() + "'"
+                            : "host '" + got.host() + "' instead of '" + want.host() + "'");
         }
         if (want.port() != got.port()) {
             differences.add("port " + portText(got.port()) + " instead of " + portText(want.port()));
@@ -67,8 +68,8 @@ public final class IssuerDifference {
         if (wantTrimmed.equalsIgnoreCase(gotTrimmed)) {
             differences.add("letter case in path '" + gotTrimmed + "'");
         } else if (gotTrimmed.endsWith(wantTrimmed)) {
-            differences.add("path prefix '" + gotTrimmed.substring(0, gotTrimmed.length() - wantTrimmed.length())
-                    + "' added");
+            differences.add(
+                    "path prefix '" + gotTrimmed.substring(0, gotTrimmed.length() - wantTrimmed.length()) + "' added");
         } else if (wantTrimmed.endsWith(gotTrimmed)) {
             differences.add("path prefix '" + wantTrimmed.substring(0, wantTrimmed.length() - gotTrimmed.length())
                     + "' missing");

@@ -45,45 +45,67 @@ public final class RoutingAnalysis {
             return;
         }
         if (rows.size() > 1) {
-            problems.add(Problem.of(object, "has " + rows.size() + " routing rows", "1 row",
-                    rows.stream().map(RouteRow::tenantId).toList(), "Delete the extra rows so the issuer names one"
-                            + " tenant"));
+            problems.add(Problem.of(
+                    object,
+                    "has " + rows.size() + " routing rows",
+                    "1 row",
+                    rows.stream().map(RouteRow::tenantId).toList(),
+                    "Delete the extra rows so the issuer names one" + " tenant"));
             return;
         }
         RouteRow row = rows.get(0);
         if (!row.tenantExists()) {
-            problems.add(Problem.of(object, "routes to tenant " + row.tenantId() + ", which does not exist in"
-                    + " tenants", "an existing tenant", "tenant " + row.tenantId() + " missing",
+            problems.add(Problem.of(
+                    object,
+                    "routes to tenant " + row.tenantId() + ", which does not exist in" + " tenants",
+                    "an existing tenant",
+                    "tenant " + row.tenantId() + " missing",
                     "Create the tenant or fix the routing row's tenant id"));
         } else if (!activeStatuses.contains(row.tenantStatus())) {
-            problems.add(Problem.of(object, "routes to tenant " + row.tenantId() + ", which is not active",
-                    "status in " + activeStatuses, "status '" + row.tenantStatus() + "'",
+            problems.add(Problem.of(
+                    object,
+                    "routes to tenant " + row.tenantId() + ", which is not active",
+                    "status in " + activeStatuses,
+                    "status '" + row.tenantStatus() + "'",
                     "Activate the tenant, or remove the issuer from the seed if the tenant is retired"));
         }
         if (wanted.expectedTenantId() != null && !wanted.expectedTenantId().equals(row.tenantId())) {
-            problems.add(Problem.of(object, "routes to another tenant than the seed", wanted.expectedTenantId(),
-                    row.tenantId(), "Fix the routing row or the seed; a login would land in the wrong tenant"));
+            problems.add(Problem.of(
+                    object,
+                    "routes to another tenant than the seed",
+                    wanted.expectedTenantId(),
+                    row.tenantId(),
+                    "Fix the routing row or the seed; a login would land in the wrong tenant"));
         }
     }
 
     private Problem missing(String object, Wanted wanted) {
         List<String> near = nearMisses(wanted.issuer());
         if (near.isEmpty()) {
-            return Problem.of(object, "has no routing row", "1 row with this exact issuer", "0 rows",
+            return Problem.of(
+                    object,
+                    "has no routing row",
+                    "1 row with this exact issuer",
+                    "0 rows",
                     "Add the routing row; without it every login from this issuer is rejected");
         }
         String nearest = near.get(0);
         RouteRow row = routes.get(nearest).get(0);
-        return Problem.of(object, "has no routing row with this exact issuer; the nearest row '" + nearest
-                + "' (tenant " + row.tenantId() + ") differs by " + IssuerDifference.describe(wanted.issuer(), nearest),
-                "'" + wanted.issuer() + "'", "'" + nearest + "'", EXACT);
+        return Problem.of(
+                object,
+                "has no routing row with this exact issuer; the nearest row '" + nearest + "' (tenant " + row.tenantId()
+                        + ") differs by " + IssuerDifference.describe(wanted.issuer(), nearest),
+                "'" + wanted.issuer() + "'",
+                "'" + nearest + "'",
+                EXACT);
     }
 
     private List<String> nearMisses(String issuer) {
         if (nearIndex == null) {
             nearIndex = new HashMap<>();
             for (String candidate : routes.keySet()) {
-                nearIndex.computeIfAbsent(IssuerDifference.looseKey(candidate), key -> new ArrayList<>())
+                nearIndex
+                        .computeIfAbsent(IssuerDifference.looseKey(candidate), key -> new ArrayList<>())
                         .add(candidate);
             }
         }

@@ -27,11 +27,13 @@ public final class RoutingReader {
     /** Returns every routing row, grouped by the exact issuer string, with its tenant's existence and status. */
     public static Map<String, List<RouteRow>> routes(Connection connection, TenancyModel model) throws SQLException {
         SqlIdentifier schema = model.schema();
-        String sql = "SELECT r." + model.routing().issuer().quoted() + ", r." + model.routing().tenantId().quoted()
+        String sql = "SELECT r." + model.routing().issuer().quoted() + ", r."
+                + model.routing().tenantId().quoted()
                 + "::text, t." + model.tenants().tenantId().quoted() + " IS NOT NULL, t."
                 + model.tenants().status().quoted() + "::text FROM " + schema.quoted() + "."
                 + model.routing().table().quoted() + " r LEFT JOIN " + schema.quoted() + "."
-                + model.tenants().table().quoted() + " t ON t." + model.tenants().tenantId().quoted() + " = r."
+                + model.tenants().table().quoted() + " t ON t."
+                + model.tenants().tenantId().quoted() + " = r."
                 + model.routing().tenantId().quoted();
         Map<String, List<RouteRow>> routes = new HashMap<>();
         streamRows(connection, sql, rows -> {

@@ -77,7 +77,8 @@ final class EmbeddedCluster implements AutoCloseable {
         execute("postgres", "CREATE DATABASE platform");
         for (Map.Entry<String, String> role : rolePasswords.entrySet()) {
             String name = role.getKey();
-            execute("postgres",
+            execute(
+                    "postgres",
                     "CREATE ROLE " + name + " LOGIN PASSWORD " + literal(role.getValue()),
                     "CREATE DATABASE " + name + " OWNER " + name,
                     "REVOKE CONNECT, TEMPORARY ON DATABASE " + name + " FROM PUBLIC",

@@ -55,6 +55,8 @@ public enum Fault {
     }
 
     public static Optional<Fault> fromCliName(String name) {
-        return Arrays.stream(values()).filter(fault -> fault.cliName().equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(fault -> fault.cliName().equals(name))
+                .findFirst();
     }
 }

@@ -38,7 +38,8 @@ final class MockKubernetes implements AutoCloseable {
             .build();
 
     /** Keeps the mock server's java.util.logging logger, and its level, from being collected. */
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final java.util.logging.Logger MOCK_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     private final KubernetesMockServer server;
     private final NamespacedKubernetesClient client;
@@ -70,8 +71,13 @@ final class MockKubernetes implements AutoCloseable {
     }
 
     void createNamespace(String namespace) {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-                .build()).create();
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(namespace)
+                        .endMetadata()
+                        .build())
+                .create();
     }
 
     /** Creates or replaces a Secret from text values. */
@@ -85,7 +91,10 @@ final class MockKubernetes implements AutoCloseable {
         Map<String, String> data = new LinkedHashMap<>();
         values.forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(value)));
         Secret secret = new SecretBuilder()
-                .withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .endMetadata()
                 .withType(type)
                 .withData(data)
                 .build();
@@ -94,15 +103,29 @@ final class MockKubernetes implements AutoCloseable {
 
     void createCnpgDatabaseDefinition() {
         CustomResourceDefinition definition = new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName("databases.postgresql.cnpg.io").endMetadata()
+                .withNewMetadata()
+                .withName("databases.postgresql.cnpg.io")
+                .endMetadata()
                 .withNewSpec()
                 .withGroup("postgresql.cnpg.io")
                 .withScope("Namespaced")
-                .withNewNames().withKind("Database").withPlural("databases").withSingular("database").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion()
+                .withNewNames()
+                .withKind("Database")
+                .withPlural("databases")
+                .withSingular("database")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
                 .endSpec()
                 .build();
-        client.apiextensions().v1().customResourceDefinitions().resource(definition).create();
+        client.apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .resource(definition)
+                .create();
     }
 
     /** Creates or replaces a CNPG {@code Database} with the given spec and status ({@code null} for none). */
@@ -110,13 +133,19 @@ final class MockKubernetes implements AutoCloseable {
         GenericKubernetesResource resource = new GenericKubernetesResourceBuilder()
                 .withApiVersion("postgresql.cnpg.io/v1")
                 .withKind("Database")
-                .withNewMetadata().withNamespace(namespace).withName(name).withGeneration(1L).endMetadata()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .withName(name)
+                .withGeneration(1L)
+                .endMetadata()
                 .build();
         resource.setAdditionalProperty("spec", spec);
         if (status != null) {
             resource.setAdditionalProperty("status", status);
         }
-        client.genericKubernetesResources(CNPG_DATABASES).inNamespace(namespace).resource(resource)
+        client.genericKubernetesResources(CNPG_DATABASES)
+                .inNamespace(namespace)
+                .resource(resource)
                 .createOr(existing -> existing.update());
     }
 

@@ -72,8 +72,11 @@ public final class Sandbox implements AutoCloseable {
         new SandboxResources(kubernetes, options, passwords, tls.caPem()).create();
         startProxy();
         new FaultInjector(this).inject(options.faults());
-        log.info("sandbox ready in {} ms: {} tenants, faults {}", (System.nanoTime() - started) / 1_000_000,
-                options.tenants(), options.faults());
+        log.info(
+                "sandbox ready in {} ms: {} tenants, faults {}",
+                (System.nanoTime() - started) / 1_000_000,
+                options.tenants(),
+                options.faults());
     }
 
     private void migrate(String catalog) {
@@ -135,7 +138,8 @@ public final class Sandbox implements AutoCloseable {
         out.println("  PostgreSQL     127.0.0.1:" + cluster.port() + " (superuser postgres, trusted on loopback)");
         out.println("                 psql -h 127.0.0.1 -p " + cluster.port() + " -U postgres -d tenancy");
         out.println("  Kubernetes API " + kubernetes.url() + " (fabric8 mock, CRUD mode, namespace " + NAMESPACE + ")");
-        out.println("                 role passwords are in Secrets identity-db-credentials and tenancy-db-credentials");
+        out.println(
+                "                 role passwords are in Secrets identity-db-credentials and tenancy-db-credentials");
     }
 
     EmbeddedCluster cluster() {

@@ -14,14 +14,22 @@ public record SandboxOptions(int tenants, Set<Fault> faults, String issuerBase, 
 
     public SandboxOptions {
         if (tenants < 3) {
-            throw new IllegalArgumentException("the sandbox needs at least 3 tenants (acme, globex, initech), got "
-                    + tenants);
+            throw new IllegalArgumentException(
+                    "the sandbox needs at least 3 tenants (acme, globex, initech), got " + tenants);
         }
         faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
     }
 
+    /**
+     * System property that fixes both role passwords, so a test can plant a canary and search every output for it.
+     * Unset, each role gets a random password.
+     */
+    public static final String PASSWORD_PROPERTY = "catalogsmoke.sandbox.password";
+
     public static SandboxOptions defaults() {
-        return new SandboxOptions(3, Set.of(), DEFAULT_ISSUER_BASE, SandboxOptions::randomPassword);
+        String fixed = System.getProperty(PASSWORD_PROPERTY);
+        return new SandboxOptions(
+                3, Set.of(), DEFAULT_ISSUER_BASE, fixed == null ? SandboxOptions::randomPassword : () -> fixed);
     }
 
     public SandboxOptions withTenants(int count) {

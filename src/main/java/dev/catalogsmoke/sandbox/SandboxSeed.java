@@ -32,7 +32,8 @@ final class SandboxSeed {
         List<SeedTenant> tenants = new ArrayList<>(count);
         for (int i = 1; i <= count; i++) {
             String slug = i <= NAMED.size() ? NAMED.get(i - 1) : String.format("tenant-%06d", i);
-            String id = UUID.nameUUIDFromBytes(("tenant/" + slug).getBytes(StandardCharsets.UTF_8)).toString();
+            String id = UUID.nameUUIDFromBytes(("tenant/" + slug).getBytes(StandardCharsets.UTF_8))
+                    .toString();
             tenants.add(new SeedTenant(id, slug, slug, issuerBase + "/realms/" + slug));
         }
         return new SandboxSeed(List.copyOf(tenants));
@@ -43,42 +44,72 @@ final class SandboxSeed {
     }
 
     void writeIdentity(Connection connection) throws SQLException {
-        String source = " FROM unnest(?::text[], ?::text[]) AS s(slug, issuer), generate_series(1, "
-                + USERS_PER_TENANT + ") AS k";
-        execute(connection, "INSERT INTO users (user_id, email, display_name) SELECT md5(s.slug || '/user/' || k)::uuid,"
-                + " 'user' || k || '@' || s.slug || '.example.test', 'User ' || k || ' of ' || s.slug" + source);
-        execute(connection, "INSERT INTO external_identities (issuer, subject, user_id) SELECT s.issuer,"
-                + " md5(s.slug || '/subject/' || k)::uuid::text, md5(s.slug || '/user/' || k)::uuid" + source);
+        String source = " FROM unnest(?::text[], ?::text[]) AS s(slug, issuer), generate_series(1, " + USERS_PER_TENANT
+                + ") AS k";
+        execute(
+                connection,
+                "INSERT INTO users (user_id, email, display_name) SELECT md5(s.slug || '/user/' || k)::uuid,"
+                        + " 'user' || k || '@' || s.slug || '.example.test', 'User ' || k || ' of ' || s.slug"
+                        + source);
+        execute(
+                connection,
+                "INSERT INTO external_identities (issuer, subject, user_id) SELECT s.issuer,"
+                        + " md5(s.slug || '/subject/' || k)::uuid::text, md5(s.slug || '/user/' || k)::uuid" + source);
     }
 
     void writeTenancy(Connection connection) throws SQLException {
         String source = " FROM unnest(?::text[], ?::text[], ?::text[]) AS s(id, slug, issuer)";
-        execute3(connection, "INSERT INTO tenants (tenant_id, tenant_slug, status) SELECT s.id::uuid, s.slug,"
-                + " 'active'" + source);
-        execute3(connection, "INSERT INTO tenant_routing_view (issuer, tenant_id, realm_name) SELECT s.issuer,"
-                + " s.id::uuid, s.slug" + source);
-        execute3(connection, "INSERT INTO organizations (organization_id, tenant_id, name) SELECT"
-                + " md5(s.slug || '/org')::uuid, s.id::uuid, s.slug || ' main'" + source);
-        execute3(connection, "INSERT INTO memberships (organization_id, user_id, role) SELECT"
-                + " md5(s.slug || '/org')::uuid, md5(s.slug || '/user/' || k)::uuid, r" + source
-                + ", generate_series(1, " + USERS_PER_TENANT + ") AS k, unnest(ARRAY['member', 'admin']) AS r");
-        execute3(connection, "INSERT INTO tenant_aliases (legacy_tenant_id, tenant_id) SELECT 'legacy-' || s.slug,"
-                + " s.id::uuid" + source);
+        execute3(
+                connection,
+                "INSERT INTO tenants (tenant_id, tenant_slug, status) SELECT s.id::uuid, s.slug," + " 'active'"
+                        + source);
+        execute3(
+                connection,
+                "INSERT INTO tenant_routing_view (issuer, tenant_id, realm_name) SELECT s.issuer,"
+                        + " s.id::uuid, s.slug" + source);
+        execute3(
+                connection,
+                "INSERT INTO organizations (organization_id, tenant_id, name) SELECT"
+                        + " md5(s.slug || '/org')::uuid, s.id::uuid, s.slug || ' main'" + source);
+        execute3(
+                connection,
+                "INSERT INTO memberships (organization_id, user_id, role) SELECT"
+                        + " md5(s.slug || '/org')::uuid, md5(s.slug || '/user/' || k)::uuid, r" + source
+                        + ", generate_series(1, " + USERS_PER_TENANT + ") AS k, unnest(ARRAY['member', 'admin']) AS r");
+        execute3(
+                connection,
+                "INSERT INTO tenant_aliases (legacy_tenant_id, tenant_id) SELECT 'legacy-' || s.slug," + " s.id::uuid"
+                        + source);
     }
 
     private void execute(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", tenants.stream().map(SeedTenant::slug).toArray()));
-            statement.setArray(2, connection.createArrayOf("text", tenants.stream().map(SeedTenant::issuer).toArray()));
+            statement.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text", tenants.stream().map(SeedTenant::slug).toArray()));
+            statement.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", tenants.stream().map(SeedTenant::issuer).toArray()));
             statement.executeUpdate();
         }
     }
 
     private void execute3(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", tenants.stream().map(SeedTenant::id).toArray()));
-            statement.setArray(2, connection.createArrayOf("text", tenants.stream().map(SeedTenant::slug).toArray()));
-            statement.setArray(3, connection.createArrayOf("text", tenants.stream().map(SeedTenant::issuer).toArray()));
+            statement.setArray(
+                    1,
+                    connection.createArrayOf(
+                            "text", tenants.stream().map(SeedTenant::id).toArray()));
+            statement.setArray(
+                    2,
+                    connection.createArrayOf(
+                            "text", tenants.stream().map(SeedTenant::slug).toArray()));
+            statement.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "text", tenants.stream().map(SeedTenant::issuer).toArray()));
             statement.executeUpdate();
         }
     }

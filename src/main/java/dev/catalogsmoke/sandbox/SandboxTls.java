@@ -51,15 +51,24 @@ final class SandboxTls {
             generator.initialize(2048);
             KeyPair caKeys = generator.generateKeyPair();
             X500Name caName = new X500Name("CN=catalog-smoke sandbox CA");
-            X509Certificate ca = sign(new JcaX509v3CertificateBuilder(caName, serial(), notBefore(), notAfter(),
-                    caName, caKeys.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)),
+            X509Certificate ca = sign(
+                    new JcaX509v3CertificateBuilder(
+                                    caName, serial(), notBefore(), notAfter(), caName, caKeys.getPublic())
+                            .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                            .addExtension(
+                                    Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)),
                     caKeys);
             KeyPair serverKeys = generator.generateKeyPair();
-            X509Certificate server = sign(new JcaX509v3CertificateBuilder(caName, serial(), notBefore(), notAfter(),
-                    new X500Name("CN=" + hosts.get(0)), serverKeys.getPublic())
-                    .addExtension(Extension.subjectAlternativeName, false, alternativeNames(hosts)), caKeys);
+            X509Certificate server = sign(
+                    new JcaX509v3CertificateBuilder(
+                                    caName,
+                                    serial(),
+                                    notBefore(),
+                                    notAfter(),
+                                    new X500Name("CN=" + hosts.get(0)),
+                                    serverKeys.getPublic())
+                            .addExtension(Extension.subjectAlternativeName, false, alternativeNames(hosts)),
+                    caKeys);
             return new SandboxTls(pem(ca), pem(server), pem(serverKeys.getPrivate()));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create the sandbox certificates: " + e.getMessage(), e);
@@ -92,8 +101,8 @@ final class SandboxTls {
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuer)
             throws OperatorCreationException, GeneralSecurityException {
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.getPrivate())));
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.getPrivate())));
     }
 
     private static String pem(Object object) throws IOException {

@@ -51,7 +51,8 @@ public record CatalogSchema(String schema, Map<String, Relation> relations) {
                 while (rows.next()) {
                     String name = rows.getString(1);
                     String kind = rows.getString(2);
-                    relations.computeIfAbsent(name, n -> new Relation(n, kind, new TreeSet<>(), new HashSet<>()))
+                    relations
+                            .computeIfAbsent(name, n -> new Relation(n, kind, new TreeSet<>(), new HashSet<>()))
                             .columns()
                             .add(rows.getString(3));
                 }
