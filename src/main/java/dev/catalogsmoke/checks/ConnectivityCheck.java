@@ -94,7 +94,7 @@ class ConnectivityCheck {
                     "rejected",
                     "connected");
         } catch (ConnectionFailure e) {
-            if (!REJECTED.contains(e.sqlState())) {
+            if (e.sqlState() == null || !REJECTED.contains(e.sqlState())) {
                 abort("cannot judge the access of role '" + login.username() + "' to database " + other + ": "
                         + PostgresSessions.firstClause(e.getMessage()));
             }
