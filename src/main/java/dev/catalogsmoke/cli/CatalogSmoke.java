@@ -52,7 +52,6 @@ public final class CatalogSmoke implements Runnable {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> handle(exception, line, err));
-        commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.ERROR);
         return commandLine.execute(args);
     }
 

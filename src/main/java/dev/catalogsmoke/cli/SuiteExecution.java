@@ -12,6 +12,7 @@ import dev.catalogsmoke.kubernetes.KubernetesCredentials;
 import dev.catalogsmoke.postgres.CredentialsProvider;
 import dev.catalogsmoke.postgres.LocalCredentials;
 import dev.catalogsmoke.report.ConsoleReport;
+import dev.catalogsmoke.report.JunitXmlReport;
 import dev.catalogsmoke.report.RunSummary;
 import dev.catalogsmoke.report.SummaryJson;
 import java.io.IOException;
@@ -44,8 +45,8 @@ final class SuiteExecution {
             int exitCode = ExitCodes.of(summary);
             new ConsoleReport(out).print(summary);
             Path json = writeSummary(summary, exitCode, command, config, options);
-            out.println("Reports: " + options.reportsDir().resolve("junit") + ", " + json + " (exit code " + exitCode
-                    + ")");
+            Path xml = writeJunitXml(summary, options);
+            out.println("Reports: " + xml + ", " + json + " (exit code " + exitCode + ")");
             return exitCode;
         }
     }
@@ -59,6 +60,15 @@ final class SuiteExecution {
             case FILE -> LocalCredentials.fromFile(config);
             case ENV -> LocalCredentials.fromEnvironment(config, environment);
         };
+    }
+
+    private static Path writeJunitXml(RunSummary summary, RunOptions options) {
+        Path junitDir = options.reportsDir().resolve("junit");
+        try {
+            return JunitXmlReport.write(summary, junitDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JUnit XML to " + junitDir, e);
+        }
     }
 
     private static Path writeSummary(

@@ -5,12 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.catalogsmoke.config.ConfigException;
 import dev.catalogsmoke.report.ResultCollector;
 import dev.catalogsmoke.report.RunSummary;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.platform.launcher.Launcher;
@@ -20,19 +14,14 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs the check classes through the JUnit Platform Launcher, in this process, and collects their results.
  *
  * <p>The same path serves {@code run}, {@code sandbox} and {@code list}, so a check behaves alike in a Job, in CI and
- * by hand. JUnit XML goes to {@code reports/junit/}.
+ * by hand.
  */
 public final class SuiteRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(SuiteRunner.class);
 
     private final List<Class<?>> checkClasses;
 
@@ -57,17 +46,7 @@ public final class SuiteRunner {
                         + ", exclude " + options.excludeTags() + "); run 'catalog-smoke list' to see the tags");
             }
             ResultCollector collector = new ResultCollector();
-            Path junitDir = options.reportsDir().resolve("junit");
-            createDirectories(junitDir);
-            StringWriter xmlErrors = new StringWriter();
-            launcher.execute(
-                    plan, collector, new LegacyXmlReportGeneratingListener(junitDir, new PrintWriter(xmlErrors)));
-            if (!xmlErrors.toString().isBlank()) {
-                log.warn(
-                        "writing JUnit XML to {} reported: {}",
-                        junitDir,
-                        xmlErrors.toString().strip());
-            }
+            launcher.execute(plan, collector);
             return collector.summary();
         } finally {
             SmokeContexts.unregister(contextId);
@@ -105,13 +84,5 @@ public final class SuiteRunner {
                 .enableLauncherSessionListenerAutoRegistration(false)
                 .enablePostDiscoveryFilterAutoRegistration(false)
                 .build());
-    }
-
-    private static void createDirectories(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the reports folder " + directory, e);
-        }
     }
 }

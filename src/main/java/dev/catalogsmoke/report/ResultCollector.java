@@ -63,13 +63,18 @@ public final class ResultCollector implements TestExecutionListener {
         startedAt.put(identifier.getUniqueId(), System.nanoTime());
     }
 
+    /** A test, or a parameterized check's template whose invocations never ran. */
+    private static boolean isCheck(TestIdentifier identifier) {
+        return identifier.isTest() || identifier.getSource().orElse(null) instanceof MethodSource;
+    }
+
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
-        if (identifier.isTest()) {
+        if (isCheck(identifier)) {
             record(identifier, CheckStatus.SKIPPED, Duration.ZERO, reason);
         } else if (plan != null) {
             plan.getDescendants(identifier).stream()
-                    .filter(TestIdentifier::isTest)
+                    .filter(ResultCollector::isCheck)
                     .forEach(test -> record(test, CheckStatus.SKIPPED, Duration.ZERO, reason));
         }
     }

@@ -1,0 +1,124 @@
+package dev.catalogsmoke.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogsmoke.SmokeInvocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Usage errors, listing and selection, without starting a sandbox unless the case needs one. */
+class CommandLineTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void listPrintsEveryCheckWithTags() {
+        SmokeInvocation run = SmokeInvocation.runRaw(null, Map.of(), "list");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("tenancy routing > no issuer maps to two tenants")
+                .contains("id:       RoutingCheck.noIssuerMapsToTwoTenants")
+                .contains("tags:     postgres, routing")
+                .contains("verifies: No issuer in the routing table maps to more than one tenant")
+                .contains("10 checks");
+    }
+
+    @Test
+    void listFiltersByTag() {
+        SmokeInvocation run = SmokeInvocation.runRaw(null, Map.of(), "list", "--include-tag", "flyway");
+
+        assertThat(run.out()).contains("1 checks").contains("FlywayBaselineCheck.historyMatchesBaseline");
+    }
+
+    @Test
+    void missingConfigFileExitsTwo() {
+        SmokeInvocation run = SmokeInvocation.run(directory, Map.of(), "run", "--config", "no-such.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("no-such.yaml: configuration file not found");
+    }
+
+    @Test
+    void invalidConfigValueExitsTwoNamingKey() throws Exception {
+        Path config = directory.resolve("bad.yaml");
+        Files.writeString(config, "postgres:\n  port: seventy\n");
+
+        SmokeInvocation run = SmokeInvocation.run(directory, Map.of(), "run", "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err())
+                .contains("bad.yaml")
+                .contains("key 'postgres.port'")
+                .contains("seventy");
+        assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void unknownOptionExitsTwo() {
+        SmokeInvocation run = SmokeInvocation.runRaw(null, Map.of(), "run", "--config", "x.yaml", "--no-such-option");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void unknownFaultExitsTwo() {
+        SmokeInvocation run = SmokeInvocation.run(directory, Map.of(), "sandbox", "--fault", "disk-full");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("--fault disk-full: unknown fault").contains("--list-faults");
+    }
+
+    @Test
+    void listFaultsPrintsOneLineEach() {
+        SmokeInvocation run = SmokeInvocation.runRaw(null, Map.of(), "sandbox", "--list-faults");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines().count()).isEqualTo(dev.catalogsmoke.sandbox.Fault.values().length);
+        assertThat(run.out()).contains("password-drift").contains("routing-trailing-slash");
+    }
+
+    @Test
+    void invalidTagExpressionExitsTwo() {
+        SmokeInvocation run = SmokeInvocation.run(directory, Map.of(), "sandbox", "--include-tag", "routing &");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("invalid tag expression");
+    }
+
+    @Test
+    void noSelectedCheckExitsTwo() {
+        SmokeInvocation run = SmokeInvocation.run(directory, Map.of(), "sandbox", "--include-tag", "no-such-tag");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("no check selected");
+    }
+
+    @Test
+    void failFastSkipsChecksAfterFirstFailure() {
+        SmokeInvocation run =
+                SmokeInvocation.run(directory, Map.of(), "sandbox", "--fault", "secret-wrong-type", "--fail-fast");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECKS_FAILED);
+        assertThat(run.problems()).containsOnlyKeys("SecretsCheck.credentialsSecretIsUsable[identity]");
+        List<String> statuses = List.copyOf(run.statuses().values());
+        int failed = statuses.indexOf("FAILED");
+        assertThat(statuses.subList(failed + 1, statuses.size())).isNotEmpty().containsOnly("SKIPPED");
+        assertThat(run.out()).contains("not run: --fail-fast is set and an earlier check failed");
+    }
+
+    @Test
+    void environmentOverrideReachesRun() {
+        SmokeInvocation run =
+                SmokeInvocation.run(directory, Map.of("CATALOG_SMOKE_WAITS_SECRET", "nonsense"), "sandbox");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("key 'waits.secret'").contains("nonsense");
+    }
+}
