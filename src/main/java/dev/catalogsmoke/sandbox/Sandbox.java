@@ -110,6 +110,11 @@ public final class Sandbox implements AutoCloseable {
         return proxy == null ? cluster.port() : proxy.port();
     }
 
+    /** Returns the PEM of the CA that signed the server certificate, as the cluster's CA Secret holds it. */
+    public String caCertificate() {
+        return tls.caPem();
+    }
+
     public String kubernetesUrl() {
         return kubernetes.url();
     }
