@@ -7,6 +7,7 @@ import dev.catalogsmoke.engine.Problem;
 import dev.catalogsmoke.engine.Waits;
 import dev.catalogsmoke.postgres.CredentialsProvider;
 import dev.catalogsmoke.postgres.DbCredentials;
+import dev.catalogsmoke.postgres.LocalCredentials;
 import dev.catalogsmoke.postgres.TlsMaterialMissing;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,6 +61,9 @@ public final class KubernetesCredentials implements CredentialsProvider {
     @Override
     public Optional<String> caCertificate() {
         SmokeConfig.Tls tls = config.postgres().tls();
+        if (!tls.caFile().isEmpty()) {
+            return LocalCredentials.readCaFile(tls.caFile());
+        }
         String ref = config.namespace() + "/" + tls.caSecret();
         SecretSnapshot secret;
         try {

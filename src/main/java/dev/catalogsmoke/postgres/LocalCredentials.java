@@ -97,6 +97,11 @@ public final class LocalCredentials implements CredentialsProvider {
             throw new TlsMaterialMissing("postgres.tls.mode is verify-full but postgres.tls.caFile is not set;"
                     + " point it at the cluster's CA certificate (key ca.crt of its CA Secret)");
         }
+        return readCaFile(caFile);
+    }
+
+    /** Reads a CA certificate file named by {@code postgres.tls.caFile}. */
+    public static Optional<String> readCaFile(String caFile) {
         try {
             return Optional.of(Files.readString(Path.of(caFile)));
         } catch (IOException e) {
