@@ -7,7 +7,7 @@ import dev.catalogsmoke.config.SmokeConfig.TenancyModel;
 import dev.catalogsmoke.engine.SmokeContext;
 import dev.catalogsmoke.routing.RouteRow;
 import dev.catalogsmoke.routing.RoutingAnalysis;
-import dev.catalogsmoke.routing.RoutingAnalysis.Wanted;
+import dev.catalogsmoke.routing.RoutingAnalysis.RequiredIssuer;
 import dev.catalogsmoke.routing.RoutingReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,17 +54,17 @@ class RoutingCheck {
         try (Connection tenancy = context.sessions().open(Catalog.TENANCY)) {
             routes = RoutingReader.routes(tenancy, config.model().tenancy());
         }
-        List<Wanted> wanted = wantedIssuers(config.seed().tenants(), linked);
+        List<RequiredIssuer> required = requiredIssuers(config.seed().tenants(), linked);
         reporter.publishEntry(Map.of(
                 "seededIssuers", String.valueOf(config.seed().tenants().size()),
                 "linkedIssuers", String.valueOf(linked.size()),
-                "issuersChecked", String.valueOf(wanted.size()),
+                "issuersChecked", String.valueOf(required.size()),
                 "routingIssuers", String.valueOf(routes.size()),
                 "comparison", "exact string"));
 
         Set<String> active = new HashSet<>(config.model().tenancy().tenants().activeStatuses());
         Findings findings = new Findings();
-        findings.addAll(new RoutingAnalysis(routes, active).judge(wanted));
+        findings.addAll(new RoutingAnalysis(routes, active).judge(required));
         findings.assertNone(
                 "routing table " + config.model().tenancy().routing().table());
     }
@@ -103,17 +103,18 @@ class RoutingCheck {
                 "routing table " + model.routing().table() + ": " + ambiguous + " issuers map to several tenants");
     }
 
-    private static List<Wanted> wantedIssuers(List<SeedTenant> seed, Set<String> linked) {
-        List<Wanted> wanted = new ArrayList<>();
+    private static List<RequiredIssuer> requiredIssuers(List<SeedTenant> seed, Set<String> linked) {
+        List<RequiredIssuer> required = new ArrayList<>();
         Set<String> seeded = new HashSet<>();
         for (SeedTenant tenant : seed) {
-            wanted.add(new Wanted(tenant.issuer(), "seeded tenant " + tenant.slug(), tenant.id()));
+            required.add(new RequiredIssuer(tenant.issuer(), "seeded tenant " + tenant.slug(), tenant.id()));
             seeded.add(tenant.issuer());
         }
         new TreeSet<>(linked)
                 .stream()
                         .filter(issuer -> !seeded.contains(issuer))
-                        .forEach(issuer -> wanted.add(new Wanted(issuer, "linked in external identities", null)));
-        return wanted;
+                        .forEach(issuer ->
+                                required.add(new RequiredIssuer(issuer, "linked in external identities", null)));
+        return required;
     }
 }

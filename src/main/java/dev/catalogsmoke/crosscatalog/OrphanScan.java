@@ -35,9 +35,9 @@ public final class OrphanScan {
                 Statement right = referenced.createStatement()) {
             left.setFetchSize(FETCH_SIZE);
             right.setFetchSize(FETCH_SIZE);
-            try (ResultSet wanted = left.executeQuery(referencingSql);
+            try (ResultSet referencingIds = left.executeQuery(referencingSql);
                     ResultSet existing = right.executeQuery(referencedSql)) {
-                return merge(wanted, existing, sampleSize);
+                return merge(referencingIds, existing, sampleSize);
             }
         } finally {
             referencing.rollback();
@@ -45,13 +45,13 @@ public final class OrphanScan {
         }
     }
 
-    private static Result merge(ResultSet wanted, ResultSet existing, int sampleSize) throws SQLException {
+    private static Result merge(ResultSet referencingIds, ResultSet existing, int sampleSize) throws SQLException {
         long total = 0;
         long orphans = 0;
         List<String> sample = new ArrayList<>();
         String current = existing.next() ? existing.getString(1) : null;
-        while (wanted.next()) {
-            String id = wanted.getString(1);
+        while (referencingIds.next()) {
+            String id = referencingIds.getString(1);
             total++;
             while (current != null && compareBytes(current, id) < 0) {
                 current = existing.next() ? existing.getString(1) : null;

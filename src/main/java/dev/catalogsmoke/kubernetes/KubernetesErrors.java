@@ -25,7 +25,7 @@ final class KubernetesErrors {
                     code == 0 ? rootMessage(e) : code + " " + e.getStatus().getMessage();
             return new TransientException("Kubernetes API did not complete " + target + ": " + reason, e);
         }
-        return new KubernetesApiException("Kubernetes API answered " + target + " with " + code + ": "
+        return new KubernetesApiException("Kubernetes API rejected " + target + " with " + code + ": "
                 + (e.getStatus() == null ? e.getMessage() : e.getStatus().getMessage()));
     }
 

@@ -63,7 +63,7 @@ public final class ResultCollector implements TestExecutionListener {
         startedAt.put(identifier.getUniqueId(), System.nanoTime());
     }
 
-    /** A test, or a parameterized check's template whose invocations never ran. */
+    /** Returns whether the identifier is a check: a test, or a parameterized template whose invocations never ran. */
     private static boolean isCheck(TestIdentifier identifier) {
         return identifier.isTest() || identifier.getSource().orElse(null) instanceof MethodSource;
     }

@@ -14,8 +14,8 @@ import java.util.Set;
  */
 public final class RoutingAnalysis {
 
-    /** An issuer that must route: where it comes from, and the tenant it must reach when the seed says so. */
-    public record Wanted(String issuer, String source, String expectedTenantId) {}
+    /** An issuer that must route: where it comes from, and the tenant it must reach when the seed names one. */
+    public record RequiredIssuer(String issuer, String source, String expectedTenantId) {}
 
     private static final String EXACT = "Issuers are compared byte for byte, as OpenID Connect requires: write the"
             + " routing row with exactly the issuer Keycloak advertises";
@@ -29,19 +29,19 @@ public final class RoutingAnalysis {
         this.activeStatuses = activeStatuses;
     }
 
-    public List<Problem> judge(List<Wanted> wanted) {
+    public List<Problem> judge(List<RequiredIssuer> required) {
         List<Problem> problems = new ArrayList<>();
-        for (Wanted issuer : wanted) {
+        for (RequiredIssuer issuer : required) {
             judgeOne(issuer, problems);
         }
         return problems;
     }
 
-    private void judgeOne(Wanted wanted, List<Problem> problems) {
-        String object = "issuer " + wanted.issuer() + " (" + wanted.source() + ")";
-        List<RouteRow> rows = routes.get(wanted.issuer());
+    private void judgeOne(RequiredIssuer required, List<Problem> problems) {
+        String object = "issuer " + required.issuer() + " (" + required.source() + ")";
+        List<RouteRow> rows = routes.get(required.issuer());
         if (rows == null) {
-            problems.add(missing(object, wanted));
+            problems.add(missing(object, required));
             return;
         }
         if (rows.size() > 1) {
@@ -69,18 +69,18 @@ public final class RoutingAnalysis {
                     "status '" + row.tenantStatus() + "'",
                     "Activate the tenant, or remove the issuer from the seed if the tenant is retired"));
         }
-        if (wanted.expectedTenantId() != null && !wanted.expectedTenantId().equals(row.tenantId())) {
+        if (required.expectedTenantId() != null && !required.expectedTenantId().equals(row.tenantId())) {
             problems.add(Problem.of(
                     object,
                     "routes to another tenant than the seed",
-                    wanted.expectedTenantId(),
+                    required.expectedTenantId(),
                     row.tenantId(),
                     "Fix the routing row or the seed; a login would land in the wrong tenant"));
         }
     }
 
-    private Problem missing(String object, Wanted wanted) {
-        List<String> near = nearMisses(wanted.issuer());
+    private Problem missing(String object, RequiredIssuer required) {
+        List<String> near = nearMisses(required.issuer());
         if (near.isEmpty()) {
             return Problem.of(
                     object,
@@ -94,8 +94,8 @@ public final class RoutingAnalysis {
         return Problem.of(
                 object,
                 "has no routing row with this exact issuer; the nearest row '" + nearest + "' (tenant " + row.tenantId()
-                        + ") differs by " + IssuerDifference.describe(wanted.issuer(), nearest),
-                "'" + wanted.issuer() + "'",
+                        + ") differs by " + IssuerDifference.describe(required.issuer(), nearest),
+                "'" + required.issuer() + "'",
                 "'" + nearest + "'",
                 EXACT);
     }

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Reads the routing table and the linked issuers, each with one statement whatever the row count. Rows are
- * streamed with a fetch size, so the driver never holds a whole large result at once.
+ * streamed with a fetch size, so the driver never keeps a whole large result in memory.
  */
 public final class RoutingReader {
 

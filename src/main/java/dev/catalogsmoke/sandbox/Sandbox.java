@@ -110,7 +110,7 @@ public final class Sandbox implements AutoCloseable {
         return proxy == null ? cluster.port() : proxy.port();
     }
 
-    /** Returns the PEM of the CA that signed the server certificate, as the cluster's CA Secret holds it. */
+    /** Returns the PEM of the CA that signed the server certificate, as stored in the cluster's CA Secret. */
     public String caCertificate() {
         return tls.caPem();
     }
