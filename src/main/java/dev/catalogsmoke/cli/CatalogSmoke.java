@@ -16,7 +16,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Post-deployment smoke and contract suite for the identity and tenancy catalogs.",
-        subcommands = {RunCommand.class, SandboxCommand.class, ListCommand.class, ManifestCommand.class},
+        subcommands = {
+            RunCommand.class,
+            SandboxCommand.class,
+            ListCommand.class,
+            ManifestCommand.class,
+            PreflightCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every selected check passed",
@@ -36,7 +42,7 @@ public final class CatalogSmoke implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                new CommandLine(this), "missing subcommand: run, sandbox, list" + " or manifest");
+                new CommandLine(this), "missing subcommand: run, sandbox, list, manifest" + " or preflight");
     }
 
     public static void main(String[] args) {
@@ -96,6 +102,9 @@ public final class CatalogSmoke implements Runnable {
             }
             if (type == ListCommand.class) {
                 return type.cast(new ListCommand(out));
+            }
+            if (type == PreflightCommand.class) {
+                return type.cast(new PreflightCommand(out, environment));
             }
             if (type == ManifestCommand.class) {
                 return type.cast(new ManifestCommand(out));

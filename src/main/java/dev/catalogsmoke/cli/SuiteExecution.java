@@ -33,6 +33,11 @@ final class SuiteExecution {
     }
 
     int execute(String command, SmokeConfig config, RunOptions options) {
+        return execute(command, config, options, false);
+    }
+
+    /** Runs the checks, writes the reports and keeps the verdict; {@code publishResult} adds a ConfigMap and Event. */
+    int execute(String command, SmokeConfig config, RunOptions options, boolean publishResult) {
         KubernetesAccess kubernetes =
                 config.kubernetes().enabled() ? KubernetesAccess.fromConfig(config) : KubernetesAccess.disabled();
         CredentialsProvider credentials = credentials(config, kubernetes);
@@ -44,6 +49,7 @@ final class SuiteExecution {
             int exitCode = ExitCodes.of(summary);
             new ConsoleReport(out).print(summary);
             Path json = writeSummary(summary, exitCode, command, config, options);
+            exitCode = new VerdictKeeper(out, config, kubernetes).keep(summary, exitCode, json, publishResult);
             out.println("Reports: " + options.reportsDir().resolve("junit") + ", " + json + " (exit code " + exitCode
                     + ")");
             return exitCode;
@@ -67,6 +73,7 @@ final class SuiteExecution {
         run.put("command", command);
         run.put("config", config.source());
         run.put("namespace", config.namespace());
+        run.put("revision", config.publish().revision());
         run.put("includeTags", String.join(" ", options.includeTags()));
         run.put("excludeTags", String.join(" ", options.excludeTags()));
         try {
