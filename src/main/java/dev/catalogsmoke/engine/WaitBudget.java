@@ -7,7 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 
 /**
- * The longest time one run can spend in named waits, which a Job's {@code activeDeadlineSeconds} must exceed.
+ * The maximum time one run can spend in named waits, which a Job's {@code activeDeadlineSeconds} must exceed.
  *
  * <p>Waits run one after another. Per catalog the suite waits at most once for each budget in {@code waits}, and once
  * more for the CA Secret within {@code waits.secret}. Every {@code Duration} in {@link SmokeConfig.Waits} other than

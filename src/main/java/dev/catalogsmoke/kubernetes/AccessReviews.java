@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatu
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 
-/** Asks the API server, through SelfSubjectAccessReviews, whether the client's own identity has permissions. */
+/** Checks with SelfSubjectAccessReviews whether the client's own identity has permissions in a namespace. */
 public final class AccessReviews {
 
     private final KubernetesAccess kubernetes;
@@ -51,7 +51,7 @@ public final class AccessReviews {
         return Decision.of(permission, response.getStatus());
     }
 
-    /** The API server's answer for one permission, with its reason when it gave one. */
+    /** The API server's decision on one permission, with the reason when the server gave one. */
     public record Decision(Permission permission, boolean allowed, String reason) {
 
         static Decision of(Permission permission, SubjectAccessReviewStatus status) {

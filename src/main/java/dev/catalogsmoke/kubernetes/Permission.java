@@ -1,8 +1,8 @@
 package dev.catalogsmoke.kubernetes;
 
 /**
- * One Kubernetes API permission in the run's namespace, as a Role rule grants it and a SelfSubjectAccessReview asks
- * for it.
+ * One Kubernetes API permission in the run's namespace, as a Role rule grants it and a SelfSubjectAccessReview
+ * requests it.
  *
  * @param verb API verb, such as {@code get}
  * @param group API group, empty for the core group

@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 /**
  * The Kubernetes permissions that the checks and the result publishing need, derived from the configuration.
  *
- * <p>This is the one list: {@code preflight} asks the API server for it, and a test keeps the Role in {@code
+ * <p>This is the one list: {@code preflight} requests it from the API server, and a test keeps the Role in {@code
  * k8s-job.yaml} equal to {@link #all}. A check needs a permission when it carries one of the permission's tags.
  */
 public final class RequiredPermissions {

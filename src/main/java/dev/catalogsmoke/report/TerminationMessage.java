@@ -19,10 +19,10 @@ public final class TerminationMessage {
     /** The kubelet keeps at most 4096 bytes of a container's termination message. */
     public static final int MAX_BYTES = 4096;
 
-    /** Failed and not-ready checks listed before the rest are counted only. */
+    /** Maximum number of failed and not-ready checks listed by name. Any further ones are only counted. */
     static final int MAX_LISTED = 12;
 
-    /** Characters of a check's message kept in its line. */
+    /** Maximum characters of a check's message kept in its line. */
     static final int MAX_MESSAGE_CHARS = 160;
 
     private static final Logger log = LoggerFactory.getLogger(TerminationMessage.class);
