@@ -126,15 +126,25 @@ verify_with_buildah_run() {
   expect_exit 0 "$status" "entrypoint 'sandbox' (see $work/sandbox.out and .err)"
   [[ -s "$reports/summary.json" ]] || fail "sandbox wrote no /reports/summary.json"
   ls "$reports"/junit/*.xml >/dev/null || fail "sandbox wrote no JUnit XML under /reports/junit"
+
+  status=0
+  "${run[@]}" "${command[@]}" sandbox --fault password-drift --reports-dir /reports \
+    >"$work/sandbox-fault.out" 2>"$work/sandbox-fault.err" || status=$?
+  tail -n 3 "$work/sandbox-fault.out" >&2
+  expect_exit 1 "$status" "entrypoint 'sandbox --fault password-drift' (see $work/sandbox-fault.out)"
 }
 
 # Runs the entrypoint in the image's root filesystem bind-mounted read-only, in a private mount namespace, with
 # only /tmp and /reports writable and the image's numeric user, as a pod with readOnlyRootFilesystem runs it.
+# Like the kubelet, it provides /dev/termination-log as a writable file and reads the verdict from it afterwards.
 verify_read_only_root() {
-  local container mountpoint reports tmp status
+  local container mountpoint reports tmp termination status
   mapfile -t command < <(entrypoint)
   reports="$(mktemp -d "$work/reports-ro.XXXXXX")"
   tmp="$(mktemp -d "$work/tmp-ro.XXXXXX")"
+  termination="$work/termination-log"
+  : >"$termination"
+  chmod 0666 "$termination"
   chown "$image_user:$image_user" "$reports" "$tmp"
   container="$("${buildah[@]}" from --pull-never "$image")"
   containers+=("$container")
@@ -142,25 +152,36 @@ verify_read_only_root() {
 
   status=0
   unshare --mount --fork /bin/bash -euo pipefail -c '
-    rootfs="$1" reports="$2" tmp="$3" user="$4"; shift 4
+    rootfs="$1" reports="$2" tmp="$3" user="$4" termination="$5"; shift 5
     mount --make-rprivate /
     mount --bind "$rootfs" "$rootfs"
     mount -o remount,bind,ro "$rootfs"
     mount --bind "$reports" "$rootfs/reports"
     mount --bind "$tmp" "$rootfs/tmp"
     mount -t proc proc "$rootfs/proc"
-    mount --rbind /dev "$rootfs/dev"
+    mount -t tmpfs -o mode=0755,nosuid tmpfs "$rootfs/dev"
+    for device in null zero full random urandom tty; do
+      touch "$rootfs/dev/$device"
+      mount --bind "/dev/$device" "$rootfs/dev/$device"
+    done
+    mkdir "$rootfs/dev/shm"
+    mount -t tmpfs -o mode=1777,nosuid,nodev,size=64m tmpfs "$rootfs/dev/shm"
+    touch "$rootfs/dev/termination-log"
+    mount --bind "$termination" "$rootfs/dev/termination-log"
     if chroot "$rootfs" /bin/sh -c "touch /probe" 2>/dev/null; then
       echo "the root filesystem is writable" >&2; exit 97
     fi
     cd "$rootfs/reports"
     exec chroot --userspec="$user:$user" "$rootfs" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 \
       /bin/sh -c "cd /reports && exec \"\$@\"" entrypoint "$@"
-  ' read-only-root "$mountpoint" "$reports" "$tmp" "$image_user" "${command[@]}" sandbox --reports-dir /reports \
+  ' read-only-root "$mountpoint" "$reports" "$tmp" "$image_user" "$termination" \
+    "${command[@]}" sandbox --reports-dir /reports \
     >"$work/sandbox-ro.out" 2>"$work/sandbox-ro.err" || status=$?
   tail -n 3 "$work/sandbox-ro.out" >&2
   expect_exit 0 "$status" "entrypoint 'sandbox' on a read-only root (see $work/sandbox-ro.out and .err)"
   [[ -s "$reports/summary.json" ]] || fail "read-only sandbox run wrote no /reports/summary.json"
+  head -n 1 "$termination" | grep '^catalog-smoke PASSED (exit code 0)' >&2 \
+    || fail "the termination message does not start with the passing verdict; see $termination"
 }
 
 main() {
