@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         exitCodeList = {
             "0:every selected check passed",
             "1:at least one check failed",
-            "2:invalid usage or configuration, or no check selected",
+            "2:invalid usage or configuration, no check selected, or a permission missing (preflight)",
             "3:the environment did not become ready within its wait budgets, and nothing else failed",
             "4:any other error"
         })

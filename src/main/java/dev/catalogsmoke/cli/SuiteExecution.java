@@ -36,7 +36,7 @@ final class SuiteExecution {
         return execute(command, config, options, false);
     }
 
-    /** Runs the checks, writes the reports and keeps the verdict; {@code publishResult} adds a ConfigMap and Event. */
+    /** Runs the checks, writes the reports and keeps the verdict, publishing it too when {@code publishResult} is set. */
     int execute(String command, SmokeConfig config, RunOptions options, boolean publishResult) {
         KubernetesAccess kubernetes =
                 config.kubernetes().enabled() ? KubernetesAccess.fromConfig(config) : KubernetesAccess.disabled();

@@ -95,8 +95,8 @@ public record SmokeConfig(
     public record Waits(Duration pollInterval, Duration secret, Duration cnpgDatabase, Duration connection) {}
 
     /**
-     * Where the verdict of a run is kept after the pod is gone. The termination message is written on every run where
-     * the file exists; the ConfigMap and the Event on {@code jobName} only with {@code --publish-result}.
+     * Destinations of a run's verdict that outlast its pod. The termination message is written on every run where the
+     * file exists. The ConfigMap and the Event on {@code jobName} are written only with {@code --publish-result}.
      */
     public record Publish(
             String terminationMessagePath, String configMap, String jobName, String jobUid, String revision) {}

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code preflight} against the fabric8 mock API server in expectations mode. CRUD mode cannot judge access, so
- * the mock answers each SelfSubjectAccessReview by evaluating the rules of a Role, by default the one in k8s-job.yaml.
+ * the mock decides each SelfSubjectAccessReview by evaluating the rules of a Role, by default the one in k8s-job.yaml.
  */
 class PreflightCommandTest {
 
@@ -123,7 +123,7 @@ class PreflightCommandTest {
         assertThat(asked).extracting(ResourceAttributes::getNamespace).containsOnly(namespace);
     }
 
-    /** Makes the mock answer every review with the rules of the shipped Role, changed by {@code change}. */
+    /** Makes the mock decide every review by the rules of the shipped Role, changed by {@code change}. */
     private void grant(UnaryOperator<List<PolicyRule>> change) {
         RoleRules rules = new RoleRules(change.apply(manifest.one(Role.class).getRules()));
         server.expect()

@@ -119,7 +119,7 @@ class JobManifestTest {
     class Security {
 
         @Test
-        void podRunsAsNonRootWithRuntimeDefaultSeccomp() {
+        void podIsNonRootWithSeccomp() {
             PodSecurityContext security = pod.getSecurityContext();
 
             assertThat(security.getRunAsNonRoot()).isTrue();

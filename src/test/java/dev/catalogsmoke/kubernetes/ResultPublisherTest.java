@@ -103,7 +103,7 @@ class ResultPublisherTest {
     }
 
     @Test
-    void revisionThatIsNoLabelValueStaysInAnnotation() {
+    void invalidLabelRevisionOnlyAnnotated() {
         startCrudServer();
         String revision = "refs/heads/main@0b1c2d3";
 
