@@ -89,6 +89,8 @@ build_image() {
   "${buildah[@]}" build --isolation chroot --pull-never --layers=false --build-arg "BASE_IMAGE=$base_image" \
     -t "$image" -f "$root/Dockerfile" "$root"
   "${buildah[@]}" images --format '{{.Name}}:{{.Tag}} {{.Size}}' "$image" >&2
+  # A rebuild leaves the previous image untagged, and vfs storage keeps a full copy of each, so remove them.
+  "${buildah[@]}" rmi --prune >/dev/null
 }
 
 # Prints the image's entrypoint, one argument a line.
@@ -184,6 +186,11 @@ verify_read_only_root() {
     || fail "the termination message does not start with the passing verdict; see $termination"
 }
 
+# Removes the folders of earlier verification runs; the embedded PostgreSQL leaves about 60 MB in each tmp folder.
+clean_runs() {
+  rm -rf "$work"/reports.* "$work"/tmp.* "$work"/reports-ro.* "$work"/tmp-ro.*
+}
+
 main() {
   local step="${1:-all}"
   require_tools
@@ -191,8 +198,8 @@ main() {
   local started=$SECONDS
   case "$step" in
     build) build_jar; build_base; build_image ;;
-    verify) verify_with_buildah_run; verify_read_only_root ;;
-    all) build_jar; build_base; build_image; verify_with_buildah_run; verify_read_only_root ;;
+    verify) clean_runs; verify_with_buildah_run; verify_read_only_root ;;
+    all) build_jar; build_base; build_image; clean_runs; verify_with_buildah_run; verify_read_only_root ;;
     *) fail "unknown step '$step'; expected build, verify or all" ;;
   esac
   log "step '$step' done in $((SECONDS - started))s"
