@@ -5,9 +5,10 @@
 #   1. assembles a Debian bookworm base (debootstrap --variant=minbase, openjdk-17-jre-headless) and commits it
 #      as $BASE_IMAGE, unless that image already exists;
 #   2. builds the Dockerfile on that base (buildah build, vfs storage, chroot isolation);
-#   3. runs the image's entrypoint with `list`, then with `sandbox` (buildah run, as the image's user);
+#   3. runs the image's entrypoint with `list`, `sandbox` (exit 0 expected) and `sandbox --fault password-drift`
+#      (exit 1 expected), with buildah run as the image's user;
 #   4. runs `sandbox` once more in the image's root filesystem mounted read-only, with writable /tmp and /reports
-#      only, as the Job's readOnlyRootFilesystem does.
+#      only, as the Job's readOnlyRootFilesystem does, and reads the verdict from /dev/termination-log.
 #
 # Needs root, buildah, debootstrap and a Debian mirror. Usage: scripts/build-image.sh [build|verify|all] (default all).
 # Environment: IMAGE, BASE_IMAGE, DEBIAN_MIRROR, WORK_DIR, REBUILD_BASE=1 to assemble the base again.
@@ -186,7 +187,7 @@ verify_read_only_root() {
     || fail "the termination message does not start with the passing verdict; see $termination"
 }
 
-# Removes the folders of earlier verification runs; the embedded PostgreSQL leaves about 60 MB in each tmp folder.
+# Removes the folders of earlier verification runs, because the embedded PostgreSQL leaves about 60 MB in each.
 clean_runs() {
   rm -rf "$work"/reports.* "$work"/tmp.* "$work"/reports-ro.* "$work"/tmp-ro.*
 }
