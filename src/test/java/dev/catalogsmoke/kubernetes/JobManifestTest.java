@@ -19,8 +19,11 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -230,6 +233,18 @@ class JobManifestTest {
     }
 
     @Test
+    void everyFieldIsKnownToKubernetes() throws ReflectiveOperationException {
+        List<String> unknown = new ArrayList<>();
+        for (HasMetadata resource : manifest.resources()) {
+            collectUnknownFields(resource, resource.getKind(), unknown);
+        }
+
+        assertThat(unknown)
+                .as("fields that fabric8's Kubernetes model does not define")
+                .isEmpty();
+    }
+
+    @Test
     void configMapMatchesClusterConfiguration() {
         SmokeConfig fromFile = new ConfigLoader(Map.of()).load(Path.of("smoke-config/cluster.yaml"));
 
@@ -240,6 +255,35 @@ class JobManifestTest {
                 .usingRecursiveComparison()
                 .ignoringFields("source")
                 .isEqualTo(fromFile);
+    }
+
+    /**
+     * Walks fabric8 model objects and collects the paths of fields that landed in {@code additionalProperties}, which is
+     * where fabric8 keeps a misspelt or misplaced key instead of failing.
+     */
+    private static void collectUnknownFields(Object node, String path, List<String> unknown)
+            throws ReflectiveOperationException {
+        if (node instanceof Collection<?> elements) {
+            int index = 0;
+            for (Object element : elements) {
+                collectUnknownFields(element, path + "[" + index++ + "]", unknown);
+            }
+            return;
+        }
+        if (node == null || !node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+            return;
+        }
+        for (Method getter : node.getClass().getMethods()) {
+            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get")) {
+                continue;
+            }
+            Object value = getter.invoke(node);
+            if (getter.getName().equals("getAdditionalProperties")) {
+                ((Map<?, ?>) value).keySet().forEach(key -> unknown.add(path + "." + key));
+            } else if (!getter.getName().equals("getClass")) {
+                collectUnknownFields(value, path + "." + getter.getName().substring(3), unknown);
+            }
+        }
     }
 
     private Container onlyContainer() {
