@@ -16,12 +16,18 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Post-deployment smoke and contract suite for the identity and tenancy catalogs.",
-        subcommands = {RunCommand.class, SandboxCommand.class, ListCommand.class, ManifestCommand.class},
+        subcommands = {
+            RunCommand.class,
+            SandboxCommand.class,
+            ListCommand.class,
+            ManifestCommand.class,
+            PreflightCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every selected check passed",
             "1:at least one check failed",
-            "2:invalid usage or configuration, or no check selected",
+            "2:invalid usage or configuration, no check selected, or a permission missing (preflight)",
             "3:the environment did not become ready within its wait budgets, and nothing else failed",
             "4:any other error"
         })
@@ -36,7 +42,7 @@ public final class CatalogSmoke implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                new CommandLine(this), "missing subcommand: run, sandbox, list" + " or manifest");
+                new CommandLine(this), "missing subcommand: run, sandbox, list, manifest" + " or preflight");
     }
 
     public static void main(String[] args) {
@@ -95,6 +101,9 @@ public final class CatalogSmoke implements Runnable {
             }
             if (type == ListCommand.class) {
                 return type.cast(new ListCommand(out));
+            }
+            if (type == PreflightCommand.class) {
+                return type.cast(new PreflightCommand(out, environment));
             }
             if (type == ManifestCommand.class) {
                 return type.cast(new ManifestCommand(out));

@@ -29,6 +29,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Option(
+            names = "--publish-result",
+            description = "Also write summary.json to the ConfigMap publish.configMap and an Event on the Job"
+                    + " publish.jobName, so the result outlives the pod.")
+    boolean publishResult;
+
     RunCommand(PrintStream out, Map<String, String> environment) {
         this.out = out;
         this.environment = environment;
@@ -37,6 +43,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SmokeConfig resolved = new ConfigLoader(environment).load(config);
-        return new SuiteExecution(out, environment).execute("run", resolved, selection.toRunOptions());
+        return new SuiteExecution(out, environment).execute("run", resolved, selection.toRunOptions(), publishResult);
     }
 }

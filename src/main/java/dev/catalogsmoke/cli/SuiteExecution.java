@@ -34,6 +34,11 @@ final class SuiteExecution {
     }
 
     int execute(String command, SmokeConfig config, RunOptions options) {
+        return execute(command, config, options, false);
+    }
+
+    /** Runs the checks, writes the reports and keeps the verdict, publishing it too when {@code publishResult} is set. */
+    int execute(String command, SmokeConfig config, RunOptions options, boolean publishResult) {
         KubernetesAccess kubernetes =
                 config.kubernetes().enabled() ? KubernetesAccess.fromConfig(config) : KubernetesAccess.disabled();
         CredentialsProvider credentials = credentials(config, kubernetes);
@@ -46,6 +51,7 @@ final class SuiteExecution {
             new ConsoleReport(out).print(summary);
             Path json = writeSummary(summary, exitCode, command, config, options);
             Path xml = writeJunitXml(summary, options);
+            exitCode = new VerdictKeeper(out, config, kubernetes).keep(summary, exitCode, json, publishResult);
             out.println("Reports: " + xml + ", " + json + " (exit code " + exitCode + ")");
             return exitCode;
         }
@@ -77,6 +83,7 @@ final class SuiteExecution {
         run.put("command", command);
         run.put("config", config.source());
         run.put("namespace", config.namespace());
+        run.put("revision", config.publish().revision());
         run.put("includeTags", String.join(" ", options.includeTags()));
         run.put("excludeTags", String.join(" ", options.excludeTags()));
         try {

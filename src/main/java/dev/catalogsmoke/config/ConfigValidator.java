@@ -9,12 +9,17 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Checks the rules that a bound {@link SmokeConfig} must meet beyond its types. */
 final class ConfigValidator {
 
     /** Longest string value accepted anywhere in the configuration. */
     static final int MAX_VALUE_LENGTH = 2048;
+
+    /** A DNS subdomain name (RFC 1123), which Kubernetes requires of a ConfigMap's name. */
+    private static final Pattern KUBERNETES_NAME =
+            Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private final String source;
 
@@ -32,6 +37,7 @@ final class ConfigValidator {
         }
         validateSeed(config.seed().tenants());
         validateWaits(config.waits());
+        validatePublish(config.publish());
     }
 
     private void validateCredentials(SmokeConfig config) {
@@ -119,6 +125,20 @@ final class ConfigValidator {
         requireAtLeastPoll("waits.secret", waits.secret(), waits.pollInterval());
         requireAtLeastPoll("waits.cnpgDatabase", waits.cnpgDatabase(), waits.pollInterval());
         requireAtLeastPoll("waits.connection", waits.connection(), waits.pollInterval());
+    }
+
+    private void validatePublish(SmokeConfig.Publish publish) {
+        requireLength("publish.terminationMessagePath", publish.terminationMessagePath());
+        requireText("publish.configMap", publish.configMap());
+        if (!KUBERNETES_NAME.matcher(publish.configMap()).matches()) {
+            throw invalid(
+                    "publish.configMap",
+                    publish.configMap(),
+                    "expected a Kubernetes object name: lower-case letters, digits, '-' and '.', at most 253");
+        }
+        requireLength("publish.jobName", publish.jobName());
+        requireLength("publish.jobUid", publish.jobUid());
+        requireLength("publish.revision", publish.revision());
     }
 
     private void requireAtLeastPoll(String key, Duration budget, Duration poll) {

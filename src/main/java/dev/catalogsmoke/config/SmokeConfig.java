@@ -20,7 +20,8 @@ public record SmokeConfig(
         Model model,
         Map<Catalog, List<TableContract>> schemaContract,
         Seed seed,
-        Waits waits) {
+        Waits waits,
+        Publish publish) {
 
     public CatalogConfig catalog(Catalog catalog) {
         return catalogs.get(catalog);
@@ -92,4 +93,11 @@ public record SmokeConfig(
 
     /** Time budgets for each kind of wait, and how often a wait polls. */
     public record Waits(Duration pollInterval, Duration secret, Duration cnpgDatabase, Duration connection) {}
+
+    /**
+     * Destinations of a run's verdict that outlast its pod. The termination message is written on every run where the
+     * file exists. The ConfigMap and the Event on {@code jobName} are written only with {@code --publish-result}.
+     */
+    public record Publish(
+            String terminationMessagePath, String configMap, String jobName, String jobUid, String revision) {}
 }
