@@ -20,7 +20,8 @@ public record SmokeConfig(
         Model model,
         Map<Catalog, List<TableContract>> schemaContract,
         Seed seed,
-        Waits waits) {
+        Waits waits,
+        CutoverConfig cutover) {
 
     public CatalogConfig catalog(Catalog catalog) {
         return catalogs.get(catalog);
