@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestReporter;
  * Compares the legacy routing rows and external identity links with their copies in the new catalogs.
  *
  * <p>Right after the backfill both sides must be the same set. From cutover on, the services write only the new
- * catalogs, so rows that exist only there are expected; every legacy row must still have its twin.
+ * catalogs, so rows that exist only there are expected. Every legacy row must still have its twin.
  */
 @CheckSuite
 @DisplayName("cutover backfill")
@@ -45,7 +45,7 @@ class BackfillParityCheck {
     /** Keys listed per kind of difference in a failure message. */
     private static final int SAMPLE = 5;
 
-    /** After cutover, new rows in the new catalogs are allowed; every other difference breaks a legacy row's twin. */
+    /** Kinds that fail the drift checks: all but new rows, which the services create after cutover. */
     private static final Set<Kind> DRIFT = EnumSet.complementOf(EnumSet.of(Kind.EXTRA, Kind.NULL_KEY_IN_NEW));
 
     @Test

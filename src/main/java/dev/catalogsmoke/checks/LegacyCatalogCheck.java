@@ -163,7 +163,7 @@ class LegacyCatalogCheck {
         findings.assertNone("cleanup of legacy database " + legacy.database());
     }
 
-    /** Opens the legacy session; this check owns legacy connectivity, so missing credentials fail it. */
+    /** Opens the legacy session. This check owns legacy connectivity, so missing credentials fail it. */
     private static Connection connect(SmokeContext context) {
         try {
             return context.legacy().connect();

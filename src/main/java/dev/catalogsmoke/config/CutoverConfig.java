@@ -13,7 +13,7 @@ import java.util.Set;
 public record CutoverConfig(CutoverPhase phase, Legacy legacy, Lockdown lockdown, Cleanup cleanup) {
 
     /**
-     * The legacy database, its credentials Secret, the schema that holds the pre-split tables, and the names of the
+     * The legacy database, its credentials Secret, the schema that contains the pre-split tables, and the names of the
      * tables and columns that the backfill copied to the new catalogs.
      */
     public record Legacy(

@@ -28,7 +28,7 @@ public enum CutoverPhase {
     @JsonProperty("cleanup")
     CLEANUP;
 
-    /** The name used in configuration and on the command line, such as {@code backfill}. */
+    /** Returns the name used in configuration and on the command line, such as {@code backfill}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

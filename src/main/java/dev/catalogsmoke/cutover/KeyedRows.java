@@ -8,7 +8,7 @@ import java.util.List;
  * One table's rows seen as key to value, such as issuer to tenant id: where the table is, and the constant statement
  * that streams its rows sorted for {@link ParityScan}.
  *
- * @param database the database that holds the table, for messages
+ * @param database the database that contains the table, for messages
  * @param schema schema of the table
  * @param table the table or view
  * @param keys the columns that identify a row, such as issuer and subject

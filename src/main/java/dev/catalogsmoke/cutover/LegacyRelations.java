@@ -30,8 +30,8 @@ public final class LegacyRelations {
             + " WHERE NOT EXISTS (SELECT 1 FROM pg_roles r WHERE r.rolname = requested.name) ORDER BY 1";
 
     /**
-     * Lists each role's write privileges per relation. INSERT and UPDATE count when granted on any column, since a
-     * column grant is enough to write; every path counts: a direct grant, PUBLIC, a role it inherits from, ownership,
+     * Lists each role's write privileges per relation. INSERT and UPDATE count when granted on any column, because a
+     * column grant is enough to write. Every path counts: a direct grant, PUBLIC, an inherited role, ownership and
      * superuser.
      */
     private static final String WRITE_GRANTS_SQL = "SELECT r.rolname, r.rolsuper, c.relname, p.privilege"

@@ -76,7 +76,7 @@ public final class LegacySessions {
 
     /**
      * Returns whether the legacy database exists on the cluster. Reads {@code pg_database}, which every role may
-     * read, through a tenancy session, so the answer needs no legacy credentials.
+     * read, through a tenancy session, so the result needs no legacy credentials.
      */
     public boolean databaseExists() throws SQLException {
         try (Connection tenancy = sessions.open(Catalog.TENANCY);

@@ -5,10 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What {@link ParityScan} found: row counts on both sides, and per kind of difference a count and a sample. */
+/** The result of a {@link ParityScan}: row counts on both sides, and per kind of difference a count and a sample. */
 public final class ParityResult {
 
-    /** How a key differs between the legacy table and the new one. */
+    /** Kind of difference of one key between the legacy table and the new one. */
     public enum Kind {
         /** The legacy table has the key, the new table has not. */
         MISSING,
@@ -26,7 +26,7 @@ public final class ParityResult {
         NULL_KEY_IN_NEW
     }
 
-    /** One key that differs: its values (up to a few) on each side; an empty list means no row. */
+    /** One key that differs, with up to five of its values on each side. An empty list means no row. */
     public record Difference(List<String> key, List<String> legacyValues, List<String> newValues) {}
 
     private final int sampleSize;

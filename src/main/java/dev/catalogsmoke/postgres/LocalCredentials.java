@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Credentials for laptops and CI outside a cluster: a local YAML file or environment variables.
  *
- * <p>The file holds {@code identity.username}, {@code identity.password} and the same for {@code tenancy} and, during
+ * <p>The file contains {@code identity.username}, {@code identity.password} and the same for {@code tenancy} and, during
  * a cutover, {@code legacy}. The variables are {@code CATALOG_SMOKE_CREDENTIALS_IDENTITY_USERNAME}, {@code
  * ..._PASSWORD} and the same for {@code TENANCY} and {@code LEGACY}. The CA, when TLS verification needs one, comes from {@code postgres.tls.caFile}.
  */

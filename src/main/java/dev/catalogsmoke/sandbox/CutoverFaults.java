@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The faults of a cutover, and the phases in which each can happen: a backfill fault needs the legacy rows, which
- * cleanup drops; a lockdown fault needs the lockdown; a cleanup fault needs the cleanup.
+ * The faults of a cutover, and the phases in which each can happen. A backfill fault needs the legacy rows, which
+ * cleanup drops. A lockdown fault needs the lockdown, and a cleanup fault the cleanup.
  */
 final class CutoverFaults {
 

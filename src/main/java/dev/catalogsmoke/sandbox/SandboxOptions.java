@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * How to build a sandbox: the number of seeded tenants, the faults to inject, the base URL of the issuers, where
- * the role passwords come from (random by default; tests plant a known canary), and the cutover phase to simulate.
+ * the role passwords come from, and the cutover phase to simulate. Passwords are random unless a test plants a
+ * known canary.
  */
 public record SandboxOptions(
         int tenants, Set<Fault> faults, String issuerBase, Supplier<String> passwords, CutoverPhase phase) {
