@@ -1,9 +1,15 @@
 package dev.catalogsmoke.checks;
 
+import static dev.catalogsmoke.config.CutoverPhase.BACKFILL;
+import static dev.catalogsmoke.config.CutoverPhase.CLEANUP;
+import static dev.catalogsmoke.config.CutoverPhase.CUTOVER;
+import static dev.catalogsmoke.config.CutoverPhase.LOCKDOWN;
+
 import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig.IdentityModel;
 import dev.catalogsmoke.config.SmokeConfig.TenancyModel;
 import dev.catalogsmoke.crosscatalog.OrphanScan;
+import dev.catalogsmoke.engine.AppliesIn;
 import dev.catalogsmoke.engine.SmokeContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 @CheckSuite
+@AppliesIn({BACKFILL, CUTOVER, LOCKDOWN, CLEANUP})
 @DisplayName("cross-catalog")
 @Tag("cross-catalog")
 @Tag("postgres")

@@ -1,9 +1,15 @@
 package dev.catalogsmoke.checks;
 
+import static dev.catalogsmoke.config.CutoverPhase.BACKFILL;
+import static dev.catalogsmoke.config.CutoverPhase.CLEANUP;
+import static dev.catalogsmoke.config.CutoverPhase.CUTOVER;
+import static dev.catalogsmoke.config.CutoverPhase.LOCKDOWN;
+
 import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.config.SmokeConfig.SeedTenant;
 import dev.catalogsmoke.config.SmokeConfig.TenancyModel;
+import dev.catalogsmoke.engine.AppliesIn;
 import dev.catalogsmoke.engine.SmokeContext;
 import dev.catalogsmoke.routing.RouteRow;
 import dev.catalogsmoke.routing.RoutingAnalysis;
@@ -26,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 @CheckSuite
+@AppliesIn({BACKFILL, CUTOVER, LOCKDOWN, CLEANUP})
 @DisplayName("tenancy routing")
 @Tag("routing")
 @Tag("postgres")

@@ -2,11 +2,14 @@ package dev.catalogsmoke.cli;
 
 import dev.catalogsmoke.checks.Checks;
 import dev.catalogsmoke.checks.Verifies;
+import dev.catalogsmoke.config.CutoverPhase;
+import dev.catalogsmoke.engine.CutoverPhaseCondition;
 import dev.catalogsmoke.engine.RunOptions;
 import dev.catalogsmoke.engine.SuiteRunner;
 import dev.catalogsmoke.report.CheckIds;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.platform.engine.TestTag;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
-        description = "Print every check with its id, tags and what it verifies; touches nothing.")
+        description = "Print every check with its id, tags, cutover phases and what it verifies; touches nothing.")
 final class ListCommand implements Callable<Integer> {
 
     private final PrintStream out;
@@ -65,7 +68,15 @@ final class ListCommand implements Callable<Integer> {
                 + String.join(
                         ", ",
                         check.getTags().stream().map(TestTag::getName).sorted().toList()));
+        out.println("  phases:   " + phases(check));
         out.println("  verifies: " + verifies(check));
+    }
+
+    private static String phases(TestIdentifier check) {
+        if (check.getSource().orElse(null) instanceof MethodSource method) {
+            return CutoverPhaseCondition.describe(CutoverPhaseCondition.declared(method.getJavaMethod()));
+        }
+        return CutoverPhaseCondition.describe(EnumSet.allOf(CutoverPhase.class));
     }
 
     private static String verifies(TestIdentifier check) {

@@ -2,6 +2,7 @@ package dev.catalogsmoke.cli;
 
 import dev.catalogsmoke.config.ConfigException;
 import dev.catalogsmoke.config.ConfigLoader;
+import dev.catalogsmoke.config.CutoverPhase;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.sandbox.Fault;
 import dev.catalogsmoke.sandbox.Sandbox;
@@ -54,6 +55,14 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Inject a named fault before the run. Repeatable;" + " see --list-faults.")
     List<String> faults = new ArrayList<>();
 
+    @Option(
+            names = "--phase",
+            paramLabel = "NAME",
+            defaultValue = "cleanup",
+            description = "Cutover phase to simulate and check: prepare, backfill, cutover, lockdown or cleanup"
+                    + " (default: ${DEFAULT-VALUE}, the end state).")
+    String phase;
+
     @Option(names = "--list-faults", description = "Print every fault with one line each, then exit.")
     boolean listFaults;
 
@@ -72,7 +81,7 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (listFaults) {
             for (Fault fault : Fault.values()) {
-                out.printf("%-28s %s%n", fault.cliName(), fault.description());
+                out.printf("%-28s %s%s%n", fault.cliName(), fault.description(), phaseNote(fault));
             }
             return ExitCodes.PASSED;
         }
@@ -90,6 +99,15 @@ final class SandboxCommand implements Callable<Integer> {
         }
     }
 
+    private static String phaseNote(Fault fault) {
+        if (fault.phases().size() == CutoverPhase.values().length) {
+            return "";
+        }
+        return " (--phase "
+                + String.join(
+                        " or ", fault.phases().stream().map(CutoverPhase::key).toList()) + ")";
+    }
+
     private SandboxOptions options() {
         if (tenants < 3) {
             throw new ConfigException("--tenants " + tenants + ": the sandbox needs at least 3 tenants");
@@ -100,7 +118,17 @@ final class SandboxCommand implements Callable<Integer> {
                     .orElseThrow(() -> new ConfigException("--fault " + name
                             + ": unknown fault; run 'catalog-smoke sandbox --list-faults' for the names")));
         }
-        return SandboxOptions.defaults().withTenants(tenants).withFaults(selected);
+        CutoverPhase cutoverPhase = CutoverPhase.fromKey(phase)
+                .orElseThrow(() -> new ConfigException("--phase " + phase
+                        + ": unknown phase; expected prepare, backfill, cutover, lockdown or cleanup"));
+        try {
+            return SandboxOptions.defaults()
+                    .withTenants(tenants)
+                    .withPhase(cutoverPhase)
+                    .withFaults(selected);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--fault: " + e.getMessage() + "; choose a matching --phase");
+        }
     }
 
     private String configName() {

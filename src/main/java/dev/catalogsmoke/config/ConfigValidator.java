@@ -38,6 +38,7 @@ final class ConfigValidator {
         validateSeed(config.seed().tenants());
         validateWaits(config.waits());
         validatePublish(config.publish());
+        validateCutover(config.cutover(), config.credentials().source());
     }
 
     private void validateCredentials(SmokeConfig config) {
@@ -139,6 +140,34 @@ final class ConfigValidator {
         requireLength("publish.jobName", publish.jobName());
         requireLength("publish.jobUid", publish.jobUid());
         requireLength("publish.revision", publish.revision());
+    }
+
+    private void validateCutover(CutoverConfig cutover, CredentialsSource credentials) {
+        if (cutover.phase() == null) {
+            throw invalid("cutover.phase", "(missing)", "expected prepare, backfill, cutover, lockdown or cleanup");
+        }
+        requireText("cutover.legacy.database", cutover.legacy().database());
+        if (credentials == CredentialsSource.KUBERNETES) {
+            requireText("cutover.legacy.secret", cutover.legacy().secret());
+        }
+        requireList("cutover.legacy.tables", cutover.legacy().tables());
+        requireList("cutover.cleanup.allowedTables", cutover.cleanup().allowedTables());
+        List<String> roles = cutover.lockdown().roles();
+        if (roles == null || roles.isEmpty()) {
+            throw invalid(
+                    "cutover.lockdown.roles",
+                    "[]",
+                    "expected at least one application role whose writes to the legacy tables lockdown removes");
+        }
+        for (int i = 0; i < roles.size(); i++) {
+            requireText("cutover.lockdown.roles[" + i + "]", roles.get(i));
+        }
+    }
+
+    private void requireList(String key, List<?> values) {
+        if (values == null || values.contains(null)) {
+            throw invalid(key, "(missing)", "expected a list of names, may be []");
+        }
     }
 
     private void requireAtLeastPoll(String key, Duration budget, Duration poll) {

@@ -20,7 +20,7 @@ final class EnvironmentOverrides {
 
     /** Variables with the prefix that are not configuration keys: the {@code env} credentials source reads them. */
     private static final Pattern CREDENTIAL_VARIABLE =
-            Pattern.compile("CATALOG_SMOKE_CREDENTIALS_(IDENTITY|TENANCY)_(USERNAME|PASSWORD)");
+            Pattern.compile("CATALOG_SMOKE_CREDENTIALS_(IDENTITY|TENANCY|LEGACY)_(USERNAME|PASSWORD)");
 
     private final Map<String, String> environment;
 

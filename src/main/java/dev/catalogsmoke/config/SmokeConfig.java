@@ -21,7 +21,8 @@ public record SmokeConfig(
         Map<Catalog, List<TableContract>> schemaContract,
         Seed seed,
         Waits waits,
-        Publish publish) {
+        Publish publish,
+        CutoverConfig cutover) {
 
     public CatalogConfig catalog(Catalog catalog) {
         return catalogs.get(catalog);

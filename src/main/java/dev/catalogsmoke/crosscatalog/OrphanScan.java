@@ -67,7 +67,7 @@ public final class OrphanScan {
     }
 
     /** Orders strings by Unicode code point, which is the byte order of their UTF-8 form, as {@code COLLATE "C"}. */
-    static int compareBytes(String a, String b) {
+    public static int compareBytes(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

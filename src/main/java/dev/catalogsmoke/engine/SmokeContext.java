@@ -1,6 +1,7 @@
 package dev.catalogsmoke.engine;
 
 import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.cutover.LegacySessions;
 import dev.catalogsmoke.kubernetes.KubernetesAccess;
 import dev.catalogsmoke.postgres.CredentialsProvider;
 import dev.catalogsmoke.postgres.PostgresSessions;
@@ -17,6 +18,7 @@ public final class SmokeContext implements AutoCloseable {
     private final KubernetesAccess kubernetes;
     private final CredentialsProvider credentials;
     private final PostgresSessions sessions;
+    private final LegacySessions legacy;
     private final Waits waits;
     private final boolean failFast;
     private final AtomicBoolean failureSeen = new AtomicBoolean();
@@ -28,6 +30,7 @@ public final class SmokeContext implements AutoCloseable {
         this.credentials = credentials;
         this.waits = new Waits(config.waits().pollInterval());
         this.sessions = new PostgresSessions(config, credentials, waits);
+        this.legacy = new LegacySessions(config, credentials, sessions, waits);
         this.failFast = failFast;
     }
 
@@ -45,6 +48,11 @@ public final class SmokeContext implements AutoCloseable {
 
     public PostgresSessions sessions() {
         return sessions;
+    }
+
+    /** Sessions on the legacy database that the cutover retires. */
+    public LegacySessions legacy() {
+        return legacy;
     }
 
     public Waits waits() {

@@ -59,6 +59,29 @@ public final class KubernetesCredentials implements CredentialsProvider {
     }
 
     @Override
+    public DbCredentials legacyCredentials() {
+        String database = config.cutover().legacy().database();
+        SecretSnapshot secret;
+        try {
+            secret = secrets.await(config.namespace(), config.cutover().legacy().secret());
+        } catch (RuntimeException e) {
+            throw new PrerequisiteUnavailable("no credentials for the legacy database " + database + " (Secret named by"
+                    + " cutover.legacy.secret): " + e.getMessage());
+        }
+        Optional<String> username = secret.text("username").filter(s -> !s.isEmpty());
+        Optional<String> password = secret.text("password").filter(s -> !s.isEmpty());
+        if (username.isEmpty() || password.isEmpty()) {
+            throw new PrerequisiteUnavailable("no usable credentials for the legacy database " + database + ": Secret "
+                    + secret.ref() + " needs a non-empty 'username' and 'password' in UTF-8; keys present: "
+                    + secret.keys());
+        }
+        return new DbCredentials(
+                username.get(),
+                password.get(),
+                "Secret " + secret.ref() + " (resourceVersion " + secret.resourceVersion() + ")");
+    }
+
+    @Override
     public Optional<String> caCertificate() {
         SmokeConfig.Tls tls = config.postgres().tls();
         if (!tls.caFile().isEmpty()) {

@@ -13,6 +13,16 @@ public interface CredentialsProvider {
      */
     DbCredentials credentials(Catalog catalog);
 
+    /**
+     * Returns the credentials that read the legacy {@code platform} database during a cutover.
+     *
+     * @throws dev.catalogsmoke.engine.PrerequisiteUnavailable when the source cannot supply usable credentials
+     */
+    default DbCredentials legacyCredentials() {
+        throw new dev.catalogsmoke.engine.PrerequisiteUnavailable(
+                "no credentials for the legacy database: " + describe() + " supplies none");
+    }
+
     /** Returns the PEM text of the CA that signs the server certificate, if the source has one. */
     Optional<String> caCertificate();
 

@@ -7,6 +7,7 @@ import dev.catalogsmoke.engine.PrerequisiteUnavailable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,16 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Credentials for laptops and CI outside a cluster: a local YAML file or environment variables.
  *
- * <p>The file contains {@code identity.username}, {@code identity.password} and the same for {@code tenancy}. The
- * variables are {@code CATALOG_SMOKE_CREDENTIALS_IDENTITY_USERNAME}, {@code ..._PASSWORD} and the same for
- * {@code TENANCY}. The CA, when TLS verification needs one, comes from {@code postgres.tls.caFile}.
+ * <p>The file contains {@code identity.username}, {@code identity.password} and the same for {@code tenancy} and, during
+ * a cutover, {@code legacy}. The variables are {@code CATALOG_SMOKE_CREDENTIALS_IDENTITY_USERNAME}, {@code
+ * ..._PASSWORD} and the same for {@code TENANCY} and {@code LEGACY}. The CA, when TLS verification needs one, comes from {@code postgres.tls.caFile}.
  */
 public final class LocalCredentials implements CredentialsProvider {
+
+    /** Key of the legacy database's credentials, read during a cutover. */
+    private static final String LEGACY = "legacy";
+
+    private static final List<String> OWNERS = List.of(Catalog.IDENTITY.key(), Catalog.TENANCY.key(), LEGACY);
 
     private final String description;
     private final Map<String, String> values;
@@ -46,11 +52,11 @@ public final class LocalCredentials implements CredentialsProvider {
                     + " identity.password, tenancy.username and tenancy.password");
         }
         Map<String, String> values = new java.util.HashMap<>();
-        for (Catalog catalog : Catalog.values()) {
+        for (String owner : OWNERS) {
             for (String field : new String[] {"username", "password"}) {
-                JsonNode node = tree == null ? null : tree.path(catalog.key()).get(field);
+                JsonNode node = tree == null ? null : tree.path(owner).get(field);
                 if (node != null && node.isValueNode()) {
-                    values.put(catalog.key() + "." + field, node.asString());
+                    values.put(owner + "." + field, node.asString());
                 }
             }
         }
@@ -60,11 +66,11 @@ public final class LocalCredentials implements CredentialsProvider {
 
     public static LocalCredentials fromEnvironment(SmokeConfig config, Map<String, String> environment) {
         Map<String, String> values = new java.util.HashMap<>();
-        for (Catalog catalog : Catalog.values()) {
+        for (String owner : OWNERS) {
             for (String field : new String[] {"username", "password"}) {
-                String value = environment.get(variable(catalog, field));
+                String value = environment.get(variable(owner, field));
                 if (value != null) {
-                    values.put(catalog.key() + "." + field, value);
+                    values.put(owner + "." + field, value);
                 }
             }
         }
@@ -75,8 +81,11 @@ public final class LocalCredentials implements CredentialsProvider {
     }
 
     static String variable(Catalog catalog, String field) {
-        return "CATALOG_SMOKE_CREDENTIALS_" + catalog.key().toUpperCase(Locale.ROOT) + "_"
-                + field.toUpperCase(Locale.ROOT);
+        return variable(catalog.key(), field);
+    }
+
+    static String variable(String owner, String field) {
+        return "CATALOG_SMOKE_CREDENTIALS_" + owner.toUpperCase(Locale.ROOT) + "_" + field.toUpperCase(Locale.ROOT);
     }
 
     @Override
@@ -87,6 +96,18 @@ public final class LocalCredentials implements CredentialsProvider {
             throw new PrerequisiteUnavailable("no credentials for the " + catalog + " catalog in " + description
                     + ": expected a non-empty " + catalog.key() + ".username and " + catalog.key() + ".password ("
                     + variable(catalog, "username") + " and " + variable(catalog, "password") + ")");
+        }
+        return new DbCredentials(username, password, description);
+    }
+
+    @Override
+    public DbCredentials legacyCredentials() {
+        String username = values.get(LEGACY + ".username");
+        String password = values.get(LEGACY + ".password");
+        if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
+            throw new PrerequisiteUnavailable("no credentials for the legacy database in " + description
+                    + ": expected a non-empty legacy.username and legacy.password (" + variable(LEGACY, "username")
+                    + " and " + variable(LEGACY, "password") + ")");
         }
         return new DbCredentials(username, password, description);
     }

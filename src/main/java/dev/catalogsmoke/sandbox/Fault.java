@@ -1,8 +1,10 @@
 package dev.catalogsmoke.sandbox;
 
+import dev.catalogsmoke.config.CutoverPhase;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A named fault that {@code catalog-smoke sandbox --fault NAME} injects before the run. Most break exactly one
@@ -37,7 +39,13 @@ public enum Fault {
     ROUTING_DUPLICATE_ISSUER("acme's issuer also routes to tenant globex"),
     ROUTING_UNLINKED_ISSUER("an external identity links an issuer that has no routing row"),
     ORPHAN_MEMBERSHIPS("three memberships name users missing from identity, one of them an external subject"),
-    ALIAS_DANGLING("a tenant alias points at a tenant that does not exist");
+    ALIAS_DANGLING("a tenant alias points at a tenant that does not exist"),
+    BACKFILL_MISSING_ROWS("the backfill skipped two external identity links of tenant initech"),
+    BACKFILL_TENANT_MISMATCH(
+            "the backfill routed the issuer of tenant umbrella, which the seed does not list, to acme"),
+    BACKFILL_DUPLICATE_ISSUER("legacy routing sends acme's issuer to globex as well; the backfill kept acme"),
+    LEGACY_STILL_WRITABLE("lockdown left INSERT and UPDATE on legacy table tenant_routing to role platform_app"),
+    LEGACY_TABLES_PRESENT("cleanup left legacy table tenant_routing in database platform");
 
     private final String description;
 
@@ -52,6 +60,11 @@ public enum Fault {
 
     public String description() {
         return description;
+    }
+
+    /** Returns the cutover phases in which the fault can be injected; every phase unless it is a cutover fault. */
+    public Set<CutoverPhase> phases() {
+        return CutoverFaults.phases(this);
     }
 
     public static Optional<Fault> fromCliName(String name) {

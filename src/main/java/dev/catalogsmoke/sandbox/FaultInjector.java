@@ -99,6 +99,11 @@ final class FaultInjector {
                         "tenancy",
                         "INSERT INTO tenant_aliases (legacy_tenant_id, tenant_id) VALUES"
                                 + " ('legacy-vanished', '00000000-0000-0000-0000-00000000dead')");
+            case BACKFILL_MISSING_ROWS,
+                    BACKFILL_TENANT_MISMATCH,
+                    BACKFILL_DUPLICATE_ISSUER,
+                    LEGACY_STILL_WRITABLE,
+                    LEGACY_TABLES_PRESENT -> CutoverFaults.inject(sandbox, fault);
             case SECRET_THIN, SLOW_START, CLUSTER_UNREACHABLE, TLS_HOST_MISMATCH, TLS_SERVER_PLAINTEXT -> {
                 // Applied while the sandbox starts.
             }

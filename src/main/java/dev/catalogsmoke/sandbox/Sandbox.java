@@ -37,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
     private MockKubernetes kubernetes;
     private DelayedProxy proxy;
     private SandboxTls tls;
+    private LegacyPlatform legacy;
 
     private Sandbox(SandboxOptions options) {
         this.options = options;
@@ -67,15 +68,18 @@ public final class Sandbox implements AutoCloseable {
         cluster.createCatalogs(passwords);
         migrate("identity");
         migrate("tenancy");
-        writeSeed();
+        legacy = new LegacyPlatform(cluster, options.passwords().get());
+        new SandboxCutover(this, legacy).replay(options.phase());
         kubernetes = MockKubernetes.start();
         new SandboxResources(kubernetes, options, passwords, tls.caPem()).create();
+        kubernetes.putSecret(NAMESPACE, LegacyPlatform.SECRET, SandboxResources.BASIC_AUTH, legacy.secretData());
         startProxy();
         new FaultInjector(this).inject(options.faults());
         log.info(
-                "sandbox ready in {} ms: {} tenants, faults {}",
+                "sandbox ready in {} ms: {} tenants, cutover phase {}, faults {}",
                 (System.nanoTime() - started) / 1_000_000,
                 options.tenants(),
+                options.phase(),
                 options.faults());
     }
 
@@ -87,7 +91,8 @@ public final class Sandbox implements AutoCloseable {
                 .migrate();
     }
 
-    private void writeSeed() {
+    /** Writes the seed straight into the new catalogs, as the seed jobs do. */
+    void writeSeed() {
         try (Connection identity = cluster.superuser("identity");
                 Connection tenancy = cluster.superuser("tenancy")) {
             seed.writeIdentity(identity);
@@ -134,6 +139,7 @@ public final class Sandbox implements AutoCloseable {
         overlay.put("kubernetes", Map.of("enabled", true, "apiServer", kubernetes.url()));
         overlay.put("postgres", postgres);
         overlay.put("seed", Map.of("tenants", seed.tenants()));
+        overlay.put("cutover", Map.of("phase", options.phase().key()));
         return overlay;
     }
 
@@ -145,6 +151,8 @@ public final class Sandbox implements AutoCloseable {
         out.println("  Kubernetes API " + kubernetes.url() + " (fabric8 mock, CRUD mode, namespace " + NAMESPACE + ")");
         out.println(
                 "                 role passwords are in Secrets identity-db-credentials and tenancy-db-credentials");
+        out.println("  Legacy catalog database " + LegacyPlatform.DATABASE + " in cutover phase " + options.phase()
+                + ", role password in Secret " + LegacyPlatform.SECRET);
     }
 
     EmbeddedCluster cluster() {

@@ -1,14 +1,17 @@
 package dev.catalogsmoke.sandbox;
 
+import dev.catalogsmoke.config.CutoverPhase;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * How to build a sandbox: the number of seeded tenants, the faults to inject, the base URL of the issuers, and
- * where the role passwords come from (random by default; tests plant a known canary).
+ * How to build a sandbox: the number of seeded tenants, the faults to inject, the base URL of the issuers, where
+ * the role passwords come from, and the cutover phase to simulate. Passwords are random unless a test plants a
+ * known canary.
  */
-public record SandboxOptions(int tenants, Set<Fault> faults, String issuerBase, Supplier<String> passwords) {
+public record SandboxOptions(
+        int tenants, Set<Fault> faults, String issuerBase, Supplier<String> passwords, CutoverPhase phase) {
 
     public static final String DEFAULT_ISSUER_BASE = "http://127.0.0.1:18080";
 
@@ -18,6 +21,9 @@ public record SandboxOptions(int tenants, Set<Fault> faults, String issuerBase, 
                     "the sandbox needs at least 3 tenants (acme, globex, initech), got " + tenants);
         }
         faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+        CutoverFaults.conflict(faults, phase).ifPresent(message -> {
+            throw new IllegalArgumentException(message);
+        });
     }
 
     /**
@@ -29,19 +35,28 @@ public record SandboxOptions(int tenants, Set<Fault> faults, String issuerBase, 
     public static SandboxOptions defaults() {
         String fixed = System.getProperty(PASSWORD_PROPERTY);
         return new SandboxOptions(
-                3, Set.of(), DEFAULT_ISSUER_BASE, fixed == null ? SandboxOptions::randomPassword : () -> fixed);
+                3,
+                Set.of(),
+                DEFAULT_ISSUER_BASE,
+                fixed == null ? SandboxOptions::randomPassword : () -> fixed,
+                CutoverPhase.CLEANUP);
     }
 
     public SandboxOptions withTenants(int count) {
-        return new SandboxOptions(count, faults, issuerBase, passwords);
+        return new SandboxOptions(count, faults, issuerBase, passwords, phase);
     }
 
     public SandboxOptions withFaults(Set<Fault> newFaults) {
-        return new SandboxOptions(tenants, newFaults, issuerBase, passwords);
+        return new SandboxOptions(tenants, newFaults, issuerBase, passwords, phase);
     }
 
     public SandboxOptions withPasswords(Supplier<String> newPasswords) {
-        return new SandboxOptions(tenants, faults, issuerBase, newPasswords);
+        return new SandboxOptions(tenants, faults, issuerBase, newPasswords, phase);
+    }
+
+    /** Returns these options simulating {@code newPhase}; the default is cleanup, the configuration's default. */
+    public SandboxOptions withPhase(CutoverPhase newPhase) {
+        return new SandboxOptions(tenants, faults, issuerBase, passwords, newPhase);
     }
 
     boolean has(Fault fault) {
