@@ -58,6 +58,14 @@ public final class RequiredPermissions {
             permissions.add(new Permission(
                     "get", "", "secrets", config.postgres().tls().caSecret(), "CA certificate for verify-full TLS"));
         }
+        if (anyOf(selected, List.of("cutover")) && config.credentials().source() == CredentialsSource.KUBERNETES) {
+            permissions.add(new Permission(
+                    "get",
+                    "",
+                    "secrets",
+                    config.cutover().legacy().secret(),
+                    "credentials of the legacy database, read while it still exists"));
+        }
         if (anyOf(selected, List.of("cnpg"))) {
             addReadAny(permissions, CNPG_GROUP, "databases", "CNPG Database resources of the catalogs");
             // NOTE: no check in this version reads clusters; the check of the Cluster's managed roles will.
