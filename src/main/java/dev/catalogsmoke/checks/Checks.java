@@ -11,7 +11,9 @@ public final class Checks {
             FlywayBaselineCheck.class,
             SchemaContractCheck.class,
             RoutingCheck.class,
-            CrossCatalogCheck.class);
+            CrossCatalogCheck.class,
+            KeycloakRealmCheck.class,
+            PlatformAuthCheck.class);
 
     private Checks() {}
 }

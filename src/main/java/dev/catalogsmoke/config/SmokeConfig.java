@@ -20,7 +20,9 @@ public record SmokeConfig(
         Model model,
         Map<Catalog, List<TableContract>> schemaContract,
         Seed seed,
-        Waits waits) {
+        Waits waits,
+        Keycloak keycloak,
+        PlatformAuth platformAuth) {
 
     public CatalogConfig catalog(Catalog catalog) {
         return catalogs.get(catalog);
@@ -92,4 +94,35 @@ public record SmokeConfig(
 
     /** Time budgets for each kind of wait, and how often a wait polls. */
     public record Waits(Duration pollInterval, Duration secret, Duration cnpgDatabase, Duration connection) {}
+
+    /**
+     * Where Keycloak serves the seeded realms. {@code publicUrl} is the base that real clients use; {@code
+     * internalUrl}, when set, is a second way in (such as the in-cluster Service) whose issuers must be the same.
+     */
+    public record Keycloak(
+            boolean enabled,
+            String publicUrl,
+            String internalUrl,
+            String clientId,
+            String redirectUri,
+            TokenGrant grant,
+            String personasSecret,
+            String personasFile,
+            String adminSecret,
+            Duration requestTimeout,
+            Duration realmBudget) {}
+
+    /**
+     * The platform's tenant-resolution endpoint and the inputs of its negative contracts: the claim and header a
+     * caller could forge, the optional scope that makes Keycloak add a conflicting claim, and a realm without routing.
+     */
+    public record PlatformAuth(
+            boolean enabled,
+            String endpoint,
+            String method,
+            String tenantPointer,
+            String tenantClaim,
+            String tenantHeader,
+            String conflictingClaimScope,
+            String unroutedRealm) {}
 }
