@@ -2,7 +2,6 @@ package dev.catalogsmoke.keycloak;
 
 import dev.catalogsmoke.engine.TransientException;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * HTTP for the OpenID Connect calls of one run: no redirect is followed, every request has a timeout, and connection
- * errors are transient. Each instance keeps its own cookies, so one login's session never leaks into another.
+ * errors are transient. No cookie is stored; a login passes its session cookies on itself.
  */
 public final class OidcHttp {
 
@@ -32,7 +31,6 @@ public final class OidcHttp {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .cookieHandler(new CookieManager())
                 .build();
     }
 
@@ -76,7 +74,13 @@ public final class OidcHttp {
         }
     }
 
-    static String formBody(Map<String, String> form) {
+    /** Writes a value as JSON text, such as a realm representation for the admin API. */
+    public static String toJson(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    /** Encodes a map as {@code application/x-www-form-urlencoded} text, also usable as a URL query. */
+    public static String formBody(Map<String, String> form) {
         return form.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));

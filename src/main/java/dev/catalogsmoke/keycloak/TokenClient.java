@@ -74,8 +74,9 @@ public final class TokenClient {
                             + settings.redirectUri());
         }
         String action = formAction(page.body(), persona);
+        requireSameOrigin(discovery.authorizationEndpoint(), action, persona);
         Map<String, String> credentials = Map.of("username", persona.username(), "password", persona.password());
-        HttpResponse<String> login = http.postForm(action, credentials, Map.of());
+        HttpResponse<String> login = http.postForm(action, credentials, Map.of("Cookie", sessionCookies(page)));
         String code = codeFromRedirect(login, state, persona);
         Map<String, String> exchange = new LinkedHashMap<>();
         exchange.put("grant_type", "authorization_code");
@@ -94,6 +95,32 @@ public final class TokenClient {
         form.put("password", persona.password());
         form.put("scope", scope);
         return tokenResponse(http.postForm(discovery.tokenEndpoint(), form, Map.of()), persona);
+    }
+
+    /**
+     * Returns the login session's cookies as a {@code Cookie} header. Keycloak marks them {@code Secure}, which
+     * {@link java.net.CookieManager} never sends over plain HTTP, while browsers do on loopback; so the cookies of
+     * the login page go back to the form's action, which {@link #requireSameOrigin} keeps on the same origin.
+     */
+    private static String sessionCookies(HttpResponse<String> page) {
+        return page.headers().allValues("Set-Cookie").stream()
+                .map(cookie -> cookie.split(";", 2)[0].strip())
+                .filter(pair -> pair.contains("="))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private static void requireSameOrigin(String authorizationEndpoint, String action, Persona persona) {
+        URI expected = URI.create(authorizationEndpoint);
+        URI actual = URI.create(action);
+        if (!expected.getScheme().equals(actual.getScheme())
+                || !expected.getHost().equals(actual.getHost())
+                || expected.getPort() != actual.getPort()) {
+            throw failed(
+                    persona,
+                    "the login form posts to " + actual.getScheme() + "://" + actual.getAuthority()
+                            + ", another origin than the authorization endpoint " + expected.getScheme() + "://"
+                            + expected.getAuthority() + "; the credentials were not sent");
+        }
     }
 
     private static String formAction(String html, Persona persona) {

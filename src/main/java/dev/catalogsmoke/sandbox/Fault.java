@@ -37,7 +37,19 @@ public enum Fault {
     ROUTING_DUPLICATE_ISSUER("acme's issuer also routes to tenant globex"),
     ROUTING_UNLINKED_ISSUER("an external identity links an issuer that has no routing row"),
     ORPHAN_MEMBERSHIPS("three memberships name users missing from identity, one of them an external subject"),
-    ALIAS_DANGLING("a tenant alias points at a tenant that does not exist");
+    ALIAS_DANGLING("a tenant alias points at a tenant that does not exist"),
+    REALM_MISSING("Keycloak does not serve realm globex although the seed declares it"),
+    REALM_ISSUER_TRAILING_SLASH("seed and routing row hold acme's issuer with a trailing '/', Keycloak without"),
+    KEYCLOAK_HOSTNAME_NOT_PINNED("realm acme has no fixed frontend URL, so its issuer follows the request's host"),
+    PLATFORM_TRUSTS_TENANT_CLAIM("the platform takes the tenant from the token's tenantId claim when present"),
+    PLATFORM_TRUSTS_TENANT_HEADER("the platform takes the tenant from the X-Tenant-Id header when present"),
+    PLATFORM_DEFAULTS_UNKNOWN_ISSUER("the platform gives tokens of unrouted issuers the default tenant acme"),
+    PLATFORM_SKIPS_SIGNATURE("the platform reads tokens without verifying their signature");
+
+    /** Returns whether the fault needs the sandbox's Keycloak, so it cannot be combined with --no-keycloak. */
+    public boolean needsKeycloak() {
+        return ordinal() >= REALM_MISSING.ordinal();
+    }
 
     private final String description;
 

@@ -37,15 +37,29 @@ public final class Sandbox implements AutoCloseable {
     private MockKubernetes kubernetes;
     private DelayedProxy proxy;
     private SandboxTls tls;
+    private final SandboxKeycloak keycloak;
+    private SandboxAuth auth;
 
-    private Sandbox(SandboxOptions options) {
-        this.options = options;
-        this.seed = SandboxSeed.of(options.tenants(), options.issuerBase());
+    private Sandbox(SandboxOptions options, SandboxKeycloak keycloak) {
+        this.options = keycloak == null ? options : options.withIssuerBase(keycloak.publicUrl());
+        this.keycloak = keycloak;
+        SandboxSeed built = SandboxSeed.of(options.tenants(), this.options.issuerBase());
+        this.seed = options.has(Fault.REALM_ISSUER_TRAILING_SLASH) ? built.withTrailingSlash("acme") : built;
     }
 
     /** Starts every part and injects the requested faults; stops what was started if a step fails. */
     public static Sandbox start(SandboxOptions options) {
-        Sandbox sandbox = new Sandbox(options);
+        return start(options, null);
+    }
+
+    /**
+     * Starts the sandbox against a running Keycloak, which the caller owns and may share between sandboxes: its public
+     * URL becomes the issuer base, and the reference platform starts too. {@code keycloak} may be {@code null}, and
+     * then the Keycloak and platform checks are turned off.
+     */
+    public static Sandbox start(SandboxOptions options, SandboxKeycloak keycloak) {
+        requireKeycloakFor(options, keycloak);
+        Sandbox sandbox = new Sandbox(options, keycloak);
         try {
             sandbox.startParts();
             return sandbox;
@@ -72,6 +86,9 @@ public final class Sandbox implements AutoCloseable {
         new SandboxResources(kubernetes, options, passwords, tls.caPem()).create();
         startProxy();
         new FaultInjector(this).inject(options.faults());
+        if (keycloak != null) {
+            auth = SandboxAuth.start(keycloak, this);
+        }
         log.info(
                 "sandbox ready in {} ms: {} tenants, faults {}",
                 (System.nanoTime() - started) / 1_000_000,
@@ -129,6 +146,7 @@ public final class Sandbox implements AutoCloseable {
         overlay.put("kubernetes", Map.of("enabled", true, "apiServer", kubernetes.url()));
         overlay.put("postgres", postgres);
         overlay.put("seed", Map.of("tenants", seed.tenants()));
+        overlay.putAll(auth == null ? SandboxAuth.disabledOverlay() : auth.configOverlay());
         return overlay;
     }
 
@@ -140,6 +158,11 @@ public final class Sandbox implements AutoCloseable {
         out.println("  Kubernetes API " + kubernetes.url() + " (fabric8 mock, CRUD mode, namespace " + NAMESPACE + ")");
         out.println(
                 "                 role passwords are in Secrets identity-db-credentials and tenancy-db-credentials");
+        if (auth != null) {
+            out.println("  Keycloak       " + keycloak.publicUrl() + " (in-cluster URL " + auth.internalUrl()
+                    + "), persona passwords in Secret " + SandboxAuth.PERSONAS_SECRET);
+            out.println("  Platform       " + auth.platformEndpoint());
+        }
     }
 
     EmbeddedCluster cluster() {
@@ -162,8 +185,23 @@ public final class Sandbox implements AutoCloseable {
         return passwords;
     }
 
+    private static void requireKeycloakFor(SandboxOptions options, SandboxKeycloak keycloak) {
+        if (keycloak == null) {
+            options.faults().stream().filter(Fault::needsKeycloak).findFirst().ifPresent(fault -> {
+                throw new IllegalArgumentException(
+                        "fault " + fault.cliName() + " needs the sandbox's Keycloak; drop --no-keycloak");
+            });
+        } else if (keycloak.tenants() != options.tenants()) {
+            throw new IllegalArgumentException("Keycloak serves the realms of " + keycloak.tenants()
+                    + " tenants, but the sandbox seeds " + options.tenants());
+        }
+    }
+
     @Override
     public void close() {
+        if (auth != null) {
+            auth.close();
+        }
         if (proxy != null) {
             proxy.close();
         }

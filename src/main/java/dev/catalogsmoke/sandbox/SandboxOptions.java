@@ -44,6 +44,10 @@ public record SandboxOptions(int tenants, Set<Fault> faults, String issuerBase, 
         return new SandboxOptions(tenants, faults, issuerBase, newPasswords);
     }
 
+    public SandboxOptions withIssuerBase(String newIssuerBase) {
+        return new SandboxOptions(tenants, faults, newIssuerBase, passwords);
+    }
+
     boolean has(Fault fault) {
         return faults.contains(fault);
     }
