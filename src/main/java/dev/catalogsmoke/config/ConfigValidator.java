@@ -57,6 +57,7 @@ final class ConfigValidator {
         if (!keycloak.enabled()) {
             throw invalid("platformAuth.enabled", "true", "the platform contracts need tokens, so enable keycloak too");
         }
+        requireText("platformAuth.endpoint", platform.endpoint());
         requireAbsoluteUrl("platformAuth.endpoint", platform.endpoint());
         if (!Set.of("GET", "POST").contains(platform.method())) {
             throw invalid("platformAuth.method", platform.method(), "expected GET or POST");
@@ -72,6 +73,7 @@ final class ConfigValidator {
     }
 
     private void requireBaseUrl(String key, String value) {
+        requireText(key, value);
         requireAbsoluteUrl(key, value);
         if (value.endsWith("/")) {
             throw invalid(key, value, "expected a base URL without a trailing '/', such as https://auth.example.test");
