@@ -9,10 +9,13 @@ import dev.catalogsmoke.engine.Waits.Probe;
 import dev.catalogsmoke.keycloak.OidcHttp;
 import dev.catalogsmoke.keycloak.RealmDiscovery;
 import dev.catalogsmoke.keycloak.RealmTarget;
+import dev.catalogsmoke.kubernetes.RealmImportReader;
+import dev.catalogsmoke.kubernetes.RealmImportStatus;
 import dev.catalogsmoke.routing.IssuerDifference;
 import dev.catalogsmoke.routing.RoutingReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +24,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @CheckSuite
 @DisplayName("keycloak")
 @Tag("keycloak")
 @Order(70)
 class KeycloakRealmCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakRealmCheck.class);
 
     private static final String EXACT = "Issuers are compared byte for byte, as OpenID Connect requires: make the"
             + " routing row and Keycloak's issuer the same string";
@@ -42,6 +49,7 @@ class KeycloakRealmCheck {
         OidcHttp http = new OidcHttp(config.keycloak().requestTimeout());
         Findings findings = new Findings();
         Map<String, String> evidence = new LinkedHashMap<>();
+        Map<String, RealmImportStatus> imports = importsByRealm(context);
         for (RealmTarget target : realmTargets(context)) {
             RealmDiscovery served =
                     awaitDiscovery(context, http, config.keycloak().publicUrl(), target.realm());
@@ -50,7 +58,7 @@ class KeycloakRealmCheck {
                     served.served()
                             ? served.issuer() + " (" + served.signingKeys() + " signing keys)"
                             : "HTTP " + served.status());
-            judgeRealm(findings, target, served);
+            judgeRealm(findings, target, served, imports.get(target.realm()));
         }
         reporter.publishEntry(evidence);
         findings.assertNone("Keycloak realms at " + config.keycloak().publicUrl());
@@ -97,11 +105,15 @@ class KeycloakRealmCheck {
         findings.assertNone("Keycloak issuers through " + internalUrl);
     }
 
-    private static void judgeRealm(Findings findings, RealmTarget target, RealmDiscovery served) {
+    private static void judgeRealm(
+            Findings findings, RealmTarget target, RealmDiscovery served, RealmImportStatus realmImport) {
         if (!served.served()) {
+            String status = realmImport == null
+                    ? ""
+                    : ", although KeycloakRealmImport " + realmImport.ref() + " reports " + realmImport.describe();
             findings.add(
                     target.describe(),
-                    "discovery document is not served at " + served.discoveryUrl(),
+                    "discovery document is not served at " + served.discoveryUrl() + status,
                     "HTTP 200",
                     "HTTP " + served.status(),
                     "Import the realm (check the KeycloakRealmImport or the import files); a status that says Done"
@@ -126,6 +138,47 @@ class KeycloakRealmCheck {
                     "0",
                     "Add an active RS256 key provider to the realm; without one no token can be verified");
         }
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("every KeycloakRealmImport reports Done without errors")
+    @Verifies("Where the API server serves KeycloakRealmImport (k8s.keycloak.org/v2alpha1), every import in the"
+            + " namespace reports the condition Done true and HasErrors not true (types and statuses compared without"
+            + " letter case), waiting out a HasErrors that clears within keycloak.realmBudget. Whether the realm is"
+            + " served is judged by the first check, never by this status.")
+    void realmImportsSucceeded(SmokeContext context, TestReporter reporter) {
+        SmokeConfig config = requireKeycloak(context);
+        RealmImportReader reader = realmImports(context);
+        if (!reader.served()) {
+            abort("the API server does not serve keycloakrealmimports.k8s.keycloak.org (or kubernetes.enabled is"
+                    + " false), so realms are imported another way and only what Keycloak serves is judged");
+        }
+        List<RealmImportStatus> imports = reader.awaitSucceeded(config.namespace());
+        Map<String, String> evidence = new LinkedHashMap<>();
+        imports.forEach(status -> evidence.put(status.ref(), "realm " + status.realm() + ": " + status.describe()));
+        reporter.publishEntry(evidence.isEmpty() ? Map.of("imports", "none in " + config.namespace()) : evidence);
+    }
+
+    /** Returns the imports by realm, only to quote their status next to a realm that is not served. */
+    private static Map<String, RealmImportStatus> importsByRealm(SmokeContext context) {
+        RealmImportReader reader = realmImports(context);
+        Map<String, RealmImportStatus> byRealm = new HashMap<>();
+        try {
+            if (reader.served()) {
+                reader.list(context.config().namespace()).forEach(status -> byRealm.put(status.realm(), status));
+            }
+        } catch (RuntimeException e) {
+            log.warn("reading KeycloakRealmImports failed, so failures will not quote them: {}", e.getMessage());
+        }
+        return byRealm;
+    }
+
+    private static RealmImportReader realmImports(SmokeContext context) {
+        return new RealmImportReader(
+                context.kubernetes(),
+                context.waits(),
+                context.config().keycloak().realmBudget());
     }
 
     private static RealmDiscovery awaitDiscovery(SmokeContext context, OidcHttp http, String baseUrl, String realm) {

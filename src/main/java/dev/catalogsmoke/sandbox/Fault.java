@@ -44,7 +44,8 @@ public enum Fault {
     PLATFORM_TRUSTS_TENANT_CLAIM("the platform takes the tenant from the token's tenantId claim when present"),
     PLATFORM_TRUSTS_TENANT_HEADER("the platform takes the tenant from the X-Tenant-Id header when present"),
     PLATFORM_DEFAULTS_UNKNOWN_ISSUER("the platform gives tokens of unrouted issuers the default tenant acme"),
-    PLATFORM_SKIPS_SIGNATURE("the platform reads tokens without verifying their signature");
+    PLATFORM_SKIPS_SIGNATURE("the platform reads tokens without verifying their signature"),
+    REALM_IMPORT_HAS_ERRORS("KeycloakRealmImport of realm initech reports HasErrors true, and keeps it");
 
     /** Returns whether the fault needs the sandbox's Keycloak, so it cannot be combined with --no-keycloak. */
     public boolean needsKeycloak() {

@@ -108,7 +108,8 @@ final class FaultInjector {
                     PLATFORM_TRUSTS_TENANT_CLAIM,
                     PLATFORM_TRUSTS_TENANT_HEADER,
                     PLATFORM_DEFAULTS_UNKNOWN_ISSUER,
-                    PLATFORM_SKIPS_SIGNATURE -> {
+                    PLATFORM_SKIPS_SIGNATURE,
+                    REALM_IMPORT_HAS_ERRORS -> {
                 // Applied by SandboxAuth and SandboxSeed, which own Keycloak, the platform and the issuers.
             }
         }

@@ -44,6 +44,7 @@ final class SandboxAuth implements AutoCloseable {
             auth.platform =
                     ReferencePlatform.start(sandbox.cluster(), sandbox.options().faults());
             sandbox.kubernetes().putSecret(Sandbox.NAMESPACE, PERSONAS_SECRET, "Opaque", auth.personas(sandbox));
+            SandboxRealmImports.create(sandbox.kubernetes(), sandbox.seedTenants(), sandbox.options());
             auth.injectFaults();
             return auth;
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ class KeycloakRealmCheckTest {
     private static final String TAGS = "keycloak";
     private static final String SERVED = "KeycloakRealmCheck.everySeededRealmIsServed";
     private static final String PATH = "KeycloakRealmCheck.issuerDoesNotDependOnPath";
+    private static final String IMPORTS = "KeycloakRealmCheck.realmImportsSucceeded";
 
     @TempDir
     Path reports;
@@ -28,6 +29,7 @@ class KeycloakRealmCheckTest {
 
         assertThat(results.check(SERVED).status()).isEqualTo(CheckStatus.PASSED);
         assertThat(results.check(PATH).status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(results.check(IMPORTS).status()).isEqualTo(CheckStatus.PASSED);
         assertThat(results.check(SERVED).evidence().toString()).contains("/realms/acme", "signing keys");
     }
 
@@ -40,6 +42,8 @@ class KeycloakRealmCheckTest {
         assertThat(served.message()).contains("realm globex (tenant globex)");
         assertThat(served.message()).contains("discovery document is not served");
         assertThat(served.message()).contains("actual HTTP 404");
+        assertThat(served.message())
+                .contains("although KeycloakRealmImport catalog-smoke-sandbox/globex-realm reports Done true");
         assertThat(served.message()).doesNotContain("realm acme", "realm initech");
         assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(SERVED);
     }
@@ -81,10 +85,22 @@ class KeycloakRealmCheckTest {
     }
 
     @Test
+    void importWithErrorsIsNotReady(SandboxKeycloak keycloak) {
+        SandboxSuite.Results results = SandboxSuite.run(keycloak, TAGS, reports, Fault.REALM_IMPORT_HAS_ERRORS);
+
+        CheckResult imports = results.check(IMPORTS);
+        assertThat(imports.status()).isEqualTo(CheckStatus.NOT_READY);
+        assertThat(imports.message()).contains("timed out waiting for KeycloakRealmImports in namespace");
+        assertThat(imports.message()).contains("catalog-smoke-sandbox/initech-realm (realm initech)");
+        assertThat(imports.message()).contains("HasErrors true (realm import job failed");
+        assertThat(results.check(SERVED).status()).isEqualTo(CheckStatus.PASSED);
+    }
+
+    @Test
     void noKeycloakSkipsWithReason() {
         SandboxSuite.Results results = SandboxSuite.run(null, TAGS + " | platform-auth", reports);
 
-        assertThat(results.withStatus(CheckStatus.SKIPPED)).hasSize(7);
+        assertThat(results.withStatus(CheckStatus.SKIPPED)).hasSize(8);
         assertThat(results.check(SERVED).message()).contains("keycloak.enabled is false", "--no-keycloak");
         assertThat(results.check("PlatformAuthCheck.personaLandsInRoutedTenant").message())
                 .contains("platformAuth.enabled is false", "--no-keycloak");
