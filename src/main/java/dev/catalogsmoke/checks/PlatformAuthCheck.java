@@ -15,8 +15,8 @@ import dev.catalogsmoke.keycloak.TokenClient;
 import dev.catalogsmoke.keycloak.TokenSummary;
 import dev.catalogsmoke.platformauth.PersonaLogin;
 import dev.catalogsmoke.platformauth.PersonaLogins;
-import dev.catalogsmoke.platformauth.PlatformAnswer;
 import dev.catalogsmoke.platformauth.PlatformClient;
+import dev.catalogsmoke.platformauth.PlatformResponse;
 import dev.catalogsmoke.platformauth.TamperedToken;
 import dev.catalogsmoke.routing.RouteRow;
 import dev.catalogsmoke.routing.RoutingReader;
@@ -64,15 +64,15 @@ class PlatformAuthCheck {
         findings.addAll(all.problems());
         Map<String, String> evidence = new LinkedHashMap<>(all.skipped());
         for (PersonaLogin login : all.logins()) {
-            PlatformAnswer answer = platform.resolve(login.accessToken(), null);
-            evidence.put(login.persona().realm(), login.summary().describe() + " -> " + answer.describe());
-            if (answer.status() != 200 || !login.routedTenantId().equals(answer.tenantId())) {
+            PlatformResponse response = platform.resolve(login.accessToken(), null);
+            evidence.put(login.persona().realm(), login.summary().describe() + " -> " + response.describe());
+            if (response.status() != 200 || !login.routedTenantId().equals(response.tenantId())) {
                 findings.add(
                         login.target().describe() + ", " + login.persona(),
                         "platform did not resolve the routed tenant for issuer "
                                 + login.summary().issuer(),
                         "HTTP 200, tenant " + login.routedTenantId(),
-                        answer.describe(),
+                        response.describe(),
                         "Check the platform's routing lookup for this exact issuer");
             }
         }
@@ -109,9 +109,9 @@ class PlatformAuthCheck {
                     + context.config().keycloak().clientId()
                     + "', or clear platformAuth.conflictingClaimScope");
         }
-        PlatformAnswer answer = platform(context).resolve(token, null);
-        reporter.publishEntry(Map.of("platform", answer.describe()));
-        expectRoutedTenant(login, answer, claimed.get(), "the '" + settings.tenantClaim() + "' claim of the token");
+        PlatformResponse response = platform(context).resolve(token, null);
+        reporter.publishEntry(Map.of("platform", response.describe()));
+        expectRoutedTenant(login, response, claimed.get(), "the '" + settings.tenantClaim() + "' claim of the token");
     }
 
     @Test
@@ -123,11 +123,11 @@ class PlatformAuthCheck {
     void tenantHeaderIsIgnored(SmokeContext context, TestReporter reporter) throws SQLException {
         PersonaLogin login = logins(context).first();
         String other = logins.otherTenant(login, targets);
-        PlatformAnswer answer = platform(context).resolve(login.accessToken(), other);
+        PlatformResponse response = platform(context).resolve(login.accessToken(), other);
         String header = context.config().platformAuth().tenantHeader();
         reporter.publishEntry(
-                Map.of("token", login.summary().describe(), header, other, "platform", answer.describe()));
-        expectRoutedTenant(login, answer, other, "the request header " + header);
+                Map.of("token", login.summary().describe(), header, other, "platform", response.describe()));
+        expectRoutedTenant(login, response, other, "the request header " + header);
     }
 
     @Test
@@ -153,10 +153,10 @@ class PlatformAuthCheck {
                     + " routes nowhere");
         }
         String token = new TokenClient(config.keycloak()).accessToken(discovery, persona, "");
-        PlatformAnswer answer = platform(context).resolve(token, null);
-        reporter.publishEntry(Map.of("token", TokenSummary.of(token).describe(), "platform", answer.describe()));
+        PlatformResponse response = platform(context).resolve(token, null);
+        reporter.publishEntry(Map.of("token", TokenSummary.of(token).describe(), "platform", response.describe()));
         expectRejected(
-                answer,
+                response,
                 "realm " + realm + ", " + persona + ": token from issuer " + discovery.issuer()
                         + ", which has no routing row",
                 "Reject tokens whose issuer has no routing row; never fall back to a default tenant");
@@ -170,40 +170,41 @@ class PlatformAuthCheck {
     void brokenSignatureIsRejected(SmokeContext context, TestReporter reporter) throws SQLException {
         PersonaLogin login = logins(context).first();
         String tampered = TamperedToken.withBrokenSignature(login.accessToken());
-        PlatformAnswer answer = platform(context).resolve(tampered, null);
+        PlatformResponse response = platform(context).resolve(tampered, null);
         reporter.publishEntry(
-                Map.of("token", login.summary().describe() + ", signature altered", "platform", answer.describe()));
+                Map.of("token", login.summary().describe() + ", signature altered", "platform", response.describe()));
         expectRejected(
-                answer,
+                response,
                 login.target().describe() + ", " + login.persona() + ": token whose signature does not verify",
                 "Verify every token's signature against the JWKS of its issuer before reading any claim");
     }
 
-    private static void expectRoutedTenant(PersonaLogin login, PlatformAnswer answer, String forged, String source) {
+    private static void expectRoutedTenant(
+            PersonaLogin login, PlatformResponse response, String forged, String source) {
         String object = login.target().describe() + ", " + login.persona();
-        if (forged.equals(answer.tenantId())) {
+        if (forged.equals(response.tenantId())) {
             throw new AssertionError(SECURITY + object + ": platform resolved tenant " + forged + " from " + source
                     + " instead of tenant " + login.routedTenantId() + " routed from issuer "
                     + login.summary().issuer()
-                    + "; expected tenant " + login.routedTenantId() + ", actual " + answer.describe()
+                    + "; expected tenant " + login.routedTenantId() + ", actual " + response.describe()
                     + ". Resolve the tenant from the token's iss only; ignore " + source);
         }
-        if (answer.status() != 200 || !login.routedTenantId().equals(answer.tenantId())) {
+        if (response.status() != 200 || !login.routedTenantId().equals(response.tenantId())) {
             throw new AssertionError(object + ": with " + source + " naming tenant " + forged + " the platform"
                     + " answered differently than for the plain token; expected HTTP 200, tenant "
-                    + login.routedTenantId() + ", actual " + answer.describe() + ". " + source
+                    + login.routedTenantId() + ", actual " + response.describe() + ". " + source
                     + " must change nothing");
         }
     }
 
-    private static void expectRejected(PlatformAnswer answer, String object, String next) {
-        if (answer.rejected()) {
+    private static void expectRejected(PlatformResponse response, String object, String next) {
+        if (response.rejected()) {
             return;
         }
-        String prefix = answer.status() / 100 == 2 ? SECURITY : "";
-        String granted = answer.tenantId() == null ? "" : " and gave it tenant " + answer.tenantId();
+        String prefix = response.status() / 100 == 2 ? SECURITY : "";
+        String granted = response.tenantId() == null ? "" : " and gave it tenant " + response.tenantId();
         throw new AssertionError(prefix + object + ": platform accepted it" + granted + "; expected HTTP 401 or 403,"
-                + " actual " + answer.describe() + ". " + next);
+                + " actual " + response.describe() + ". " + next);
     }
 
     private SmokeConfig requirePlatform(SmokeContext context) {

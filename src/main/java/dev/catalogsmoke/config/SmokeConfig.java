@@ -96,7 +96,7 @@ public record SmokeConfig(
     public record Waits(Duration pollInterval, Duration secret, Duration cnpgDatabase, Duration connection) {}
 
     /**
-     * Where Keycloak serves the seeded realms. {@code publicUrl} is the base that real clients use; {@code
+     * The Keycloak that serves the seeded realms, and the client and personas to log in with. {@code publicUrl} is the base that real clients use; {@code
      * internalUrl}, when set, is a second way in (such as the in-cluster Service) whose issuers must be the same.
      */
     public record Keycloak(

@@ -2,7 +2,7 @@ package dev.catalogsmoke.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** How the suite obtains a persona's tokens from Keycloak. */
+/** The OAuth 2.0 grant that the suite uses to obtain a persona's tokens from Keycloak. */
 public enum TokenGrant {
     /** Authorization code with PKCE (S256), driving the login form without a browser, as real clients log in. */
     @JsonProperty("authorization-code")

@@ -90,14 +90,14 @@ public final class OidcHttp {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private HttpResponse<String> send(HttpRequest request, String what) {
+    private HttpResponse<String> send(HttpRequest request, String description) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new TransientException(what + " failed: " + e, e);
+            throw new TransientException(description + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(what + " was interrupted", e);
+            throw new IllegalStateException(description + " was interrupted", e);
         }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What Keycloak serves for one realm through one base URL: the discovery document's status, issuer and endpoints,
+ * The discovery view of one realm through one base URL: the discovery document's status, issuer and endpoints,
  * and the number of signing keys in its JWKS.
  */
 public record RealmDiscovery(
@@ -26,13 +26,13 @@ public record RealmDiscovery(
 
     /**
      * Fetches the discovery document and, when it is served, the JWKS it points to. A 5xx status or a connection
-     * error is transient; a 404 is returned as it is, since it is the answer for a realm that does not exist.
+     * error is transient; a 404 is returned as it is, since Keycloak returns it for a realm that does not exist.
      */
     public static RealmDiscovery fetch(OidcHttp http, String baseUrl, String realm) {
         String url = discoveryUrl(baseUrl, realm);
         HttpResponse<String> response = http.get(url, Map.of());
         if (response.statusCode() >= 500) {
-            throw new TransientException("GET " + url + " answered " + response.statusCode(), null);
+            throw new TransientException("GET " + url + " returned HTTP " + response.statusCode(), null);
         }
         JsonNode document = response.statusCode() == 200 ? OidcHttp.json(response.body()) : null;
         if (document == null) {

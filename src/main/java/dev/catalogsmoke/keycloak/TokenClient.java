@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Obtains a persona's access token from its realm as a real client would: authorization code with PKCE (S256),
- * driving Keycloak's login form without a browser, or the password grant where {@code keycloak.grant} asks for it.
+ * driving Keycloak's login form without a browser, or the password grant when {@code keycloak.grant} is {@code password}.
  *
  * <p>Every failure is a {@link LoginFailed} that names the realm and persona and never contains a token or password.
  */
@@ -55,29 +55,14 @@ public final class TokenClient {
     private String authorizationCode(OidcHttp http, RealmDiscovery discovery, Persona persona, String scope) {
         String verifier = randomToken(48);
         String state = randomToken(16);
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("client_id", settings.clientId());
-        query.put("response_type", "code");
-        query.put("scope", scope);
-        query.put("redirect_uri", settings.redirectUri());
-        query.put("state", state);
-        query.put("nonce", randomToken(16));
-        query.put("code_challenge", challenge(verifier));
-        query.put("code_challenge_method", "S256");
-        HttpResponse<String> page =
-                http.get(discovery.authorizationEndpoint() + "?" + OidcHttp.formBody(query), Map.of());
-        if (page.statusCode() != 200) {
-            throw failed(
-                    persona,
-                    "the authorization endpoint answered " + page.statusCode() + " instead of the login"
-                            + " page; check that client '" + settings.clientId() + "' exists and allows redirect URI "
-                            + settings.redirectUri());
-        }
+        HttpResponse<String> page = loginPage(http, discovery, persona, scope, state, challenge(verifier));
+
         String action = formAction(page.body(), persona);
         requireSameOrigin(discovery.authorizationEndpoint(), action, persona);
         Map<String, String> credentials = Map.of("username", persona.username(), "password", persona.password());
         HttpResponse<String> login = http.postForm(action, credentials, Map.of("Cookie", sessionCookies(page)));
         String code = codeFromRedirect(login, state, persona);
+
         Map<String, String> exchange = new LinkedHashMap<>();
         exchange.put("grant_type", "authorization_code");
         exchange.put("client_id", settings.clientId());
@@ -85,6 +70,29 @@ public final class TokenClient {
         exchange.put("redirect_uri", settings.redirectUri());
         exchange.put("code_verifier", verifier);
         return tokenResponse(http.postForm(discovery.tokenEndpoint(), exchange, Map.of()), persona);
+    }
+
+    private HttpResponse<String> loginPage(
+            OidcHttp http, RealmDiscovery discovery, Persona persona, String scope, String state, String challenge) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", settings.clientId());
+        query.put("response_type", "code");
+        query.put("scope", scope);
+        query.put("redirect_uri", settings.redirectUri());
+        query.put("state", state);
+        query.put("nonce", randomToken(16));
+        query.put("code_challenge", challenge);
+        query.put("code_challenge_method", "S256");
+        HttpResponse<String> page =
+                http.get(discovery.authorizationEndpoint() + "?" + OidcHttp.formBody(query), Map.of());
+        if (page.statusCode() != 200) {
+            throw failed(
+                    persona,
+                    "the authorization endpoint returned HTTP " + page.statusCode() + " instead of the login"
+                            + " page; check that client '" + settings.clientId() + "' exists and allows redirect URI "
+                            + settings.redirectUri());
+        }
+        return page;
     }
 
     private String passwordGrant(OidcHttp http, RealmDiscovery discovery, Persona persona, String scope) {
@@ -141,7 +149,7 @@ public final class TokenClient {
             String reason = login.statusCode() == 200
                     ? "Keycloak showed the login page again (wrong username or password, or a required action"
                             + " such as a password update)"
-                    : "Keycloak answered " + login.statusCode();
+                    : "Keycloak returned HTTP " + login.statusCode();
             throw failed(
                     persona,
                     "login did not redirect to " + settings.redirectUri() + ": " + reason
@@ -167,7 +175,7 @@ public final class TokenClient {
                     ? ""
                     : body.path("error").asString("") + " "
                             + body.path("error_description").asString("");
-            throw failed(persona, "the token endpoint answered " + response.statusCode() + " " + error.strip());
+            throw failed(persona, "the token endpoint returned HTTP " + response.statusCode() + " " + error.strip());
         }
         return body.path("access_token").asString();
     }

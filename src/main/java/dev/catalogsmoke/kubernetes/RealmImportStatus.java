@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the Keycloak operator reported for one {@code KeycloakRealmImport}: the realm it imports ({@code
+ * The status that the Keycloak operator reported for one {@code KeycloakRealmImport}: the realm it imports ({@code
  * spec.realm.realm}) and its {@code Done} and {@code HasErrors} conditions. Condition types and statuses are read
  * without regard to letter case, as operator versions differ in it.
  */

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Logs each seeded realm's persona in once per run and sorts the outcome: logins that reached a routed issuer, the
- * problems this contract owns (no persona, a failed login), and realms skipped because another check owns the fault
- * (realm not served, issuer without routing row).
+ * Logs each seeded realm's persona in once per run and sorts the outcomes. Logins that reached a routed issuer are
+ * kept for the platform probes. A missing persona or a failed login is a problem of this contract. A realm that is not
+ * served, or whose issuer has no single routing row, is skipped, because another check owns that fault.
  */
 public final class PersonaLogins {
 

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Calls the platform's tenant-resolution endpoint with a bearer token, as {@code platformAuth} configures it, and
- * reads the resolved tenant id from the JSON answer.
+ * reads the resolved tenant id from the JSON response.
  */
 public final class PlatformClient {
 
@@ -24,8 +24,8 @@ public final class PlatformClient {
         this.http = http;
     }
 
-    /** Asks the platform which tenant the token belongs to; {@code tenantHeader} is sent when not {@code null}. */
-    public PlatformAnswer resolve(String accessToken, String tenantHeader) {
+    /** Requests from the platform the tenant that the token belongs to; {@code tenantHeader} is sent when not {@code null}. */
+    public PlatformResponse resolve(String accessToken, String tenantHeader) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + accessToken);
         headers.put("Accept", "application/json");
@@ -40,7 +40,7 @@ public final class PlatformClient {
             JsonNode value = json.at(settings.tenantPointer());
             tenant = value.isMissingNode() || value.isNull() ? null : value.asString(value.toString());
         }
-        return new PlatformAnswer(response.statusCode(), tenant, excerpt(response.body(), accessToken));
+        return new PlatformResponse(response.statusCode(), tenant, excerpt(response.body(), accessToken));
     }
 
     private static String excerpt(String body, String accessToken) {

@@ -29,7 +29,7 @@ final class KeycloakDistribution {
 
     private KeycloakDistribution() {}
 
-    /** Returns the home folder of the distribution, which holds {@code bin/kc.sh}. */
+    /** Returns the home folder of the distribution, which contains {@code bin/kc.sh}. */
     static Path home() {
         String configured = System.getProperty(HOME_PROPERTY);
         Path home = configured != null

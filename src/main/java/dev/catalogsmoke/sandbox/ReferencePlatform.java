@@ -35,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference platform-auth service: {@code GET /v1/tenant-resolution} with a bearer token answers the tenant that
- * the tenancy routing table holds for the token's issuer. It looks the issuer up first and rejects an unknown one
+ * The reference platform-auth service: {@code GET /v1/tenant-resolution} with a bearer token returns the tenant that
+ * the tenancy routing table contains for the token's issuer. It looks the issuer up first and rejects an unknown one
  * with 403, then verifies the RS256 signature against that issuer's JWKS and the {@code exp}, {@code iss} and {@code
  * aud} claims (401 on failure). A {@code tenantId} claim and a tenant header are ignored.
  *
@@ -79,20 +79,20 @@ final class ReferencePlatform implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Answer answer = resolve(exchange);
-            byte[] body = OidcHttp.toJson(answer.body()).getBytes(StandardCharsets.UTF_8);
+            Response response = resolve(exchange);
+            byte[] body = OidcHttp.toJson(response.body()).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.sendResponseHeaders(response.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         }
     }
 
-    private Answer resolve(HttpExchange exchange) {
+    private Response resolve(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return Answer.error(401, "missing_token");
+            return Response.error(401, "missing_token");
         }
         SignedJWT jwt;
         String issuer;
@@ -100,7 +100,7 @@ final class ReferencePlatform implements AutoCloseable {
             jwt = SignedJWT.parse(authorization.substring("Bearer ".length()));
             issuer = jwt.getJWTClaimsSet().getIssuer();
         } catch (ParseException e) {
-            return Answer.error(401, "malformed_token");
+            return Response.error(401, "malformed_token");
         }
         Optional<String> routed = routedTenant(issuer);
         if (routed.isEmpty()) {
@@ -109,17 +109,17 @@ final class ReferencePlatform implements AutoCloseable {
         Optional<String> invalid = verify(jwt, issuer);
         if (invalid.isPresent()) {
             log.info("reference platform rejected a token of issuer {}: {}", issuer, invalid.get());
-            return Answer.error(401, "invalid_token");
+            return Response.error(401, "invalid_token");
         }
-        return Answer.tenant(chooseTenant(routed.get(), jwt, exchange), issuer);
+        return Response.tenant(chooseTenant(routed.get(), jwt, exchange), issuer);
     }
 
-    private Answer unknownIssuer(String issuer) {
+    private Response unknownIssuer(String issuer) {
         if (faults.contains(Fault.PLATFORM_DEFAULTS_UNKNOWN_ISSUER)) {
-            return Answer.tenant(defaultTenant(), issuer);
+            return Response.tenant(defaultTenant(), issuer);
         }
         log.info("reference platform rejected issuer {}: no routing row", issuer);
-        return Answer.error(403, "unknown_issuer");
+        return Response.error(403, "unknown_issuer");
     }
 
     private String chooseTenant(String routed, SignedJWT jwt, HttpExchange exchange) {
@@ -199,14 +199,14 @@ final class ReferencePlatform implements AutoCloseable {
     }
 
     /** An HTTP status with its JSON body. */
-    private record Answer(int status, Map<String, String> body) {
+    private record Response(int status, Map<String, String> body) {
 
-        static Answer tenant(String tenantId, String issuer) {
-            return new Answer(200, Map.of("tenantId", tenantId, "issuer", issuer));
+        static Response tenant(String tenantId, String issuer) {
+            return new Response(200, Map.of("tenantId", tenantId, "issuer", issuer));
         }
 
-        static Answer error(int status, String error) {
-            return new Answer(status, Map.of("error", error));
+        static Response error(int status, String error) {
+            return new Response(status, Map.of("error", error));
         }
     }
 }

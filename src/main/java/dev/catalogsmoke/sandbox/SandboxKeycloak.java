@@ -177,7 +177,7 @@ public final class SandboxKeycloak implements AutoCloseable {
         String url = publicUrl + path;
         HttpResponse<String> response = http.send(method, url, Map.of("Authorization", "Bearer " + adminToken()), body);
         if (response.statusCode() != expectedStatus) {
-            throw new IllegalStateException("Keycloak admin API: " + method + " " + url + " answered "
+            throw new IllegalStateException("Keycloak admin API: " + method + " " + url + " returned HTTP "
                     + response.statusCode() + " instead of " + expectedStatus);
         }
     }
@@ -197,7 +197,7 @@ public final class SandboxKeycloak implements AutoCloseable {
                 Map.of());
         JsonNode body = OidcHttp.json(response.body());
         if (response.statusCode() != 200 || body == null) {
-            throw new IllegalStateException("Keycloak admin login answered " + response.statusCode());
+            throw new IllegalStateException("Keycloak admin login returned HTTP " + response.statusCode());
         }
         return body.path("access_token").asString();
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Writes into the mock API server what the Keycloak operator would: the {@code KeycloakRealmImport} CRD and one
  * import per seeded realm, reporting {@code Done}. The sandbox's Keycloak imports the realms itself at start, so these
- * resources are only the status an operator reports; the checks must judge realms by what Keycloak serves.
+ * resources carry only the status an operator would report. The checks judge realms by what Keycloak serves.
  */
 final class SandboxRealmImports {
 

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Keycloak realm representations generated from the sandbox seed, one per tenant plus {@link #UNROUTED_REALM}.
  *
- * <p>Each realm pins its issuer with the realm attribute {@code frontendUrl}, holds the tenant's seeded users (their
+ * <p>Each realm pins its issuer with the realm attribute {@code frontendUrl}, and contains the tenant's seeded users (their
  * Keycloak ids are the seeded external subjects, so {@code sub} matches the identity catalog) and the public client
  * {@link #CLIENT_ID} with PKCE S256 and an audience mapper for {@link #AUDIENCE}. The optional client scope {@link
  * #CONFLICTING_SCOPE} adds a {@code tenantId} claim naming the next seeded tenant.

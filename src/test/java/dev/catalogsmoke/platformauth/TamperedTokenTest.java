@@ -19,9 +19,9 @@ class TamperedTokenTest {
 
     @Test
     void answerIsRejectedOnlyFor401And403() {
-        assertThat(new PlatformAnswer(401, null, "").rejected()).isTrue();
-        assertThat(new PlatformAnswer(403, null, "").rejected()).isTrue();
-        assertThat(new PlatformAnswer(200, "t", "").rejected()).isFalse();
-        assertThat(new PlatformAnswer(500, null, "").rejected()).isFalse();
+        assertThat(new PlatformResponse(401, null, "").rejected()).isTrue();
+        assertThat(new PlatformResponse(403, null, "").rejected()).isTrue();
+        assertThat(new PlatformResponse(200, "t", "").rejected()).isFalse();
+        assertThat(new PlatformResponse(500, null, "").rejected()).isFalse();
     }
 }

@@ -1,10 +1,10 @@
 package dev.catalogsmoke.platformauth;
 
 /**
- * The platform's answer to one tenant-resolution request: the HTTP status and the tenant id found at the configured
- * JSON Pointer, or {@code null} when the answer names none.
+ * The platform's response to one tenant-resolution request: the HTTP status, and the tenant id found at the
+ * configured JSON Pointer, or {@code null} when the response has none.
  */
-public record PlatformAnswer(int status, String tenantId, String bodyExcerpt) {
+public record PlatformResponse(int status, String tenantId, String bodyExcerpt) {
 
     public boolean rejected() {
         return status == 401 || status == 403;
