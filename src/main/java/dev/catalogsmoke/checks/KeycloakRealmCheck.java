@@ -6,11 +6,15 @@ import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.engine.SmokeContext;
 import dev.catalogsmoke.engine.Waits.Probe;
+import dev.catalogsmoke.keycloak.KeycloakAdmin;
+import dev.catalogsmoke.keycloak.LinkedSubjects;
 import dev.catalogsmoke.keycloak.OidcHttp;
 import dev.catalogsmoke.keycloak.RealmDiscovery;
 import dev.catalogsmoke.keycloak.RealmTarget;
 import dev.catalogsmoke.kubernetes.RealmImportReader;
 import dev.catalogsmoke.kubernetes.RealmImportStatus;
+import dev.catalogsmoke.kubernetes.SecretReader;
+import dev.catalogsmoke.kubernetes.SecretSnapshot;
 import dev.catalogsmoke.routing.IssuerDifference;
 import dev.catalogsmoke.routing.RoutingReader;
 import java.sql.Connection;
@@ -19,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -158,6 +163,64 @@ class KeycloakRealmCheck {
         Map<String, String> evidence = new LinkedHashMap<>();
         imports.forEach(status -> evidence.put(status.ref(), "realm " + status.realm() + ": " + status.describe()));
         reporter.publishEntry(evidence.isEmpty() ? Map.of("imports", "none in " + config.namespace()) : evidence);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("each realm has the smoke client and every user the identity catalog links to it")
+    @Verifies("With admin credentials from the Secret keycloak.adminSecret, each served seeded realm has the client"
+            + " keycloak.clientId, enabled and set up for keycloak.grant (standard flow, PKCE S256 and the redirect"
+            + " URI, or direct access grants), and a user for every subject that the identity catalog links to the"
+            + " realm's issuer, compared set-wise.")
+    void realmHasClientAndLinkedUsers(SmokeContext context, TestReporter reporter) throws SQLException {
+        SmokeConfig config = requireKeycloak(context);
+        KeycloakAdmin admin = adminLogin(context);
+        OidcHttp http = new OidcHttp(config.keycloak().requestTimeout());
+        Findings findings = new Findings();
+        Map<String, String> evidence = new LinkedHashMap<>();
+        try (Connection identity = context.sessions().open(Catalog.IDENTITY)) {
+            for (RealmTarget target : realmTargets(context)) {
+                if (!RealmDiscovery.fetch(http, config.keycloak().publicUrl(), target.realm())
+                        .served()) {
+                    evidence.put(target.realm(), "not served; the first check reports it");
+                    continue;
+                }
+                Set<String> linked = LinkedSubjects.of(identity, config.model().identity(), target.expectedIssuer());
+                Set<String> users = admin.userIds(target.realm());
+                evidence.put(target.realm(), users.size() + " users, " + linked.size() + " linked subjects");
+                RealmContents.judgeClient(
+                        findings,
+                        target,
+                        admin.client(target.realm(), config.keycloak().clientId()),
+                        config.keycloak());
+                RealmContents.judgeUsers(findings, target, linked, users);
+            }
+        }
+        reporter.publishEntry(evidence);
+        findings.assertNone("Keycloak realm contents");
+    }
+
+    private static KeycloakAdmin adminLogin(SmokeContext context) {
+        SmokeConfig config = context.config();
+        String secretName = config.keycloak().adminSecret();
+        if (secretName.isEmpty() || !context.kubernetes().enabled()) {
+            abort("keycloak.adminSecret is empty (or kubernetes.enabled is false), so the realms' clients and users"
+                    + " are not read through the admin API");
+        }
+        SecretSnapshot secret = new SecretReader(
+                        context.kubernetes(), context.waits(), config.waits().secret())
+                .await(config.namespace(), secretName);
+        String username = secret.text("username").orElse("");
+        String password = secret.text("password").orElse("");
+        if (username.isEmpty() || password.isEmpty()) {
+            throw new AssertionError("Secret " + secret.ref() + " (keycloak.adminSecret): keys 'username' and"
+                    + " 'password' must be non-empty text; keys present: " + secret.keys());
+        }
+        return KeycloakAdmin.logIn(
+                new OidcHttp(config.keycloak().requestTimeout()),
+                config.keycloak().publicUrl(),
+                username,
+                password);
     }
 
     /** Returns the imports by realm, only to quote their status next to a realm that is not served. */

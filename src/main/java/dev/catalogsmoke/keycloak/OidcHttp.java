@@ -86,7 +86,7 @@ public final class OidcHttp {
                 .collect(Collectors.joining("&"));
     }
 
-    static String encode(String text) {
+    public static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 

@@ -45,7 +45,8 @@ public enum Fault {
     PLATFORM_TRUSTS_TENANT_HEADER("the platform takes the tenant from the X-Tenant-Id header when present"),
     PLATFORM_DEFAULTS_UNKNOWN_ISSUER("the platform gives tokens of unrouted issuers the default tenant acme"),
     PLATFORM_SKIPS_SIGNATURE("the platform reads tokens without verifying their signature"),
-    REALM_IMPORT_HAS_ERRORS("KeycloakRealmImport of realm initech reports HasErrors true, and keeps it");
+    REALM_IMPORT_HAS_ERRORS("KeycloakRealmImport of realm initech reports HasErrors true, and keeps it"),
+    REALM_USER_MISSING("realm initech lacks user3, whom the identity catalog links to initech's issuer");
 
     /** Returns whether the fault needs the sandbox's Keycloak, so it cannot be combined with --no-keycloak. */
     public boolean needsKeycloak() {

@@ -109,7 +109,8 @@ final class FaultInjector {
                     PLATFORM_TRUSTS_TENANT_HEADER,
                     PLATFORM_DEFAULTS_UNKNOWN_ISSUER,
                     PLATFORM_SKIPS_SIGNATURE,
-                    REALM_IMPORT_HAS_ERRORS -> {
+                    REALM_IMPORT_HAS_ERRORS,
+                    REALM_USER_MISSING -> {
                 // Applied by SandboxAuth and SandboxSeed, which own Keycloak, the platform and the issuers.
             }
         }

@@ -21,6 +21,11 @@ final class SandboxAuth implements AutoCloseable {
     /** The realm that {@link Fault#REALM_MISSING} deletes. */
     static final String MISSING_REALM = "globex";
 
+    /** The realm from which {@link Fault#REALM_USER_MISSING} deletes user3. */
+    static final String USERLESS_REALM = "initech";
+
+    static final String ADMIN_SECRET = "keycloak-admin";
+
     private static final Logger log = LoggerFactory.getLogger(SandboxAuth.class);
 
     private final SandboxKeycloak keycloak;
@@ -29,6 +34,7 @@ final class SandboxAuth implements AutoCloseable {
     private ReferencePlatform platform;
     private boolean realmDeleted;
     private boolean realmUnpinned;
+    private boolean userDeleted;
 
     private SandboxAuth(SandboxKeycloak keycloak, SandboxOptions options) {
         this.keycloak = keycloak;
@@ -44,6 +50,9 @@ final class SandboxAuth implements AutoCloseable {
             auth.platform =
                     ReferencePlatform.start(sandbox.cluster(), sandbox.options().faults());
             sandbox.kubernetes().putSecret(Sandbox.NAMESPACE, PERSONAS_SECRET, "Opaque", auth.personas(sandbox));
+            sandbox.kubernetes()
+                    .putSecret(
+                            Sandbox.NAMESPACE, ADMIN_SECRET, SandboxResources.BASIC_AUTH, keycloak.adminCredentials());
             SandboxRealmImports.create(sandbox.kubernetes(), sandbox.seedTenants(), sandbox.options());
             auth.injectFaults();
             return auth;
@@ -73,6 +82,10 @@ final class SandboxAuth implements AutoCloseable {
             keycloak.setFrontendUrl(UNPINNED_REALM, "");
             realmUnpinned = true;
         }
+        if (options.has(Fault.REALM_USER_MISSING)) {
+            keycloak.deleteUser(USERLESS_REALM, SandboxRealms.md5Uuid(USERLESS_REALM + "/subject/3"));
+            userDeleted = true;
+        }
     }
 
     /** Returns the configuration keys of Keycloak and the platform, as a tree for the sandbox's overlay. */
@@ -84,6 +97,7 @@ final class SandboxAuth implements AutoCloseable {
         keycloakKeys.put("clientId", SandboxRealms.CLIENT_ID);
         keycloakKeys.put("redirectUri", SandboxRealms.REDIRECT_URI);
         keycloakKeys.put("personasSecret", PERSONAS_SECRET);
+        keycloakKeys.put("adminSecret", ADMIN_SECRET);
         Map<String, Object> platformKeys = new LinkedHashMap<>();
         platformKeys.put("enabled", true);
         platformKeys.put("endpoint", platform.endpoint());
@@ -113,6 +127,10 @@ final class SandboxAuth implements AutoCloseable {
         try {
             if (realmDeleted) {
                 keycloak.restoreRealm(MISSING_REALM);
+            }
+            if (userDeleted) {
+                keycloak.deleteRealm(USERLESS_REALM);
+                keycloak.restoreRealm(USERLESS_REALM);
             }
             if (realmUnpinned) {
                 keycloak.setFrontendUrl(UNPINNED_REALM, keycloak.publicUrl());

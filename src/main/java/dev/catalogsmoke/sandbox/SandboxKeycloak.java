@@ -168,6 +168,16 @@ public final class SandboxKeycloak implements AutoCloseable {
         admin("POST", "/admin/realms", OidcHttp.toJson(representation), 201);
     }
 
+    /** Deletes one user of a realm by id. */
+    void deleteUser(String realm, String userId) {
+        admin("DELETE", "/admin/realms/" + realm + "/users/" + userId, null, 204);
+    }
+
+    /** Returns the admin's username and password, which the sandbox writes into the admin Secret. */
+    Map<String, String> adminCredentials() {
+        return Map.of("username", ADMIN, "password", adminPassword);
+    }
+
     /** Sets the realm's {@code frontendUrl}; an empty value unpins the issuer, which then follows the request. */
     void setFrontendUrl(String realm, String url) {
         admin("PUT", "/admin/realms/" + realm, OidcHttp.toJson(Map.of("attributes", Map.of("frontendUrl", url))), 204);

@@ -18,7 +18,7 @@ import java.util.Map;
  * {@link #CLIENT_ID} with PKCE S256 and an audience mapper for {@link #AUDIENCE}. The optional client scope {@link
  * #CONFLICTING_SCOPE} adds a {@code tenantId} claim naming the next seeded tenant.
  */
-final class SandboxRealms {
+public final class SandboxRealms {
 
     static final String CLIENT_ID = "catalog-smoke";
     static final String REDIRECT_URI = "http://127.0.0.1/catalog-smoke/callback";
@@ -128,7 +128,7 @@ final class SandboxRealms {
     }
 
     /** Returns PostgreSQL's {@code md5(text)::uuid} of the text, as the seed computes subjects. */
-    static String md5Uuid(String text) {
+    public static String md5Uuid(String text) {
         try {
             String hex = HexFormat.of()
                     .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));

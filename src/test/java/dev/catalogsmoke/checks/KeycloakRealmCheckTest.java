@@ -6,6 +6,7 @@ import dev.catalogsmoke.report.CheckResult;
 import dev.catalogsmoke.report.CheckStatus;
 import dev.catalogsmoke.sandbox.Fault;
 import dev.catalogsmoke.sandbox.SandboxKeycloak;
+import dev.catalogsmoke.sandbox.SandboxRealms;
 import dev.catalogsmoke.sandbox.SharedKeycloak;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class KeycloakRealmCheckTest {
     private static final String SERVED = "KeycloakRealmCheck.everySeededRealmIsServed";
     private static final String PATH = "KeycloakRealmCheck.issuerDoesNotDependOnPath";
     private static final String IMPORTS = "KeycloakRealmCheck.realmImportsSucceeded";
+    private static final String CONTENTS = "KeycloakRealmCheck.realmHasClientAndLinkedUsers";
 
     @TempDir
     Path reports;
@@ -30,6 +32,8 @@ class KeycloakRealmCheckTest {
         assertThat(results.check(SERVED).status()).isEqualTo(CheckStatus.PASSED);
         assertThat(results.check(PATH).status()).isEqualTo(CheckStatus.PASSED);
         assertThat(results.check(IMPORTS).status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(results.check(CONTENTS).status()).isEqualTo(CheckStatus.PASSED);
+        assertThat(results.check(CONTENTS).evidence().toString()).contains("acme=5 users, 5 linked subjects");
         assertThat(results.check(SERVED).evidence().toString()).contains("/realms/acme", "signing keys");
     }
 
@@ -97,10 +101,24 @@ class KeycloakRealmCheckTest {
     }
 
     @Test
+    void missingUserFailsRealmContents(SandboxKeycloak keycloak) {
+        SandboxSuite.Results results = SandboxSuite.run(keycloak, TAGS, reports, Fault.REALM_USER_MISSING);
+
+        CheckResult contents = results.check(CONTENTS);
+        assertThat(contents.status()).isEqualTo(CheckStatus.FAILED);
+        assertThat(contents.message()).contains("realm initech (tenant initech)");
+        assertThat(contents.message())
+                .contains("1 of 5 subjects linked to issuer " + keycloak.publicUrl()
+                        + "/realms/initech in external identities are not users of the realm");
+        assertThat(contents.message()).contains(SandboxRealms.md5Uuid("initech/subject/3"));
+        assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(CONTENTS);
+    }
+
+    @Test
     void noKeycloakSkipsWithReason() {
         SandboxSuite.Results results = SandboxSuite.run(null, TAGS + " | platform-auth", reports);
 
-        assertThat(results.withStatus(CheckStatus.SKIPPED)).hasSize(8);
+        assertThat(results.withStatus(CheckStatus.SKIPPED)).hasSize(9);
         assertThat(results.check(SERVED).message()).contains("keycloak.enabled is false", "--no-keycloak");
         assertThat(results.check("PlatformAuthCheck.personaLandsInRoutedTenant").message())
                 .contains("platformAuth.enabled is false", "--no-keycloak");
