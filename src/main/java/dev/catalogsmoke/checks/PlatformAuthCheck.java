@@ -71,7 +71,7 @@ class PlatformAuthCheck {
                         login.target().describe() + ", " + login.persona(),
                         "platform did not resolve the routed tenant for issuer "
                                 + login.summary().issuer(),
-                        "HTTP 200, tenant " + login.routedTenantId(),
+                        "HTTP 200, tenant " + tenantName(login.routedTenantId()),
                         response.describe(),
                         "Check the platform's routing lookup for this exact issuer");
             }
@@ -179,32 +179,40 @@ class PlatformAuthCheck {
                 "Verify every token's signature against the JWKS of its issuer before reading any claim");
     }
 
-    private static void expectRoutedTenant(
-            PersonaLogin login, PlatformResponse response, String forged, String source) {
+    private void expectRoutedTenant(PersonaLogin login, PlatformResponse response, String forged, String source) {
         String object = login.target().describe() + ", " + login.persona();
+        String routed = tenantName(login.routedTenantId());
         if (forged.equals(response.tenantId())) {
-            throw new AssertionError(SECURITY + object + ": platform resolved tenant " + forged + " from " + source
-                    + " instead of tenant " + login.routedTenantId() + " routed from issuer "
+            throw new AssertionError(SECURITY + object + ": platform resolved tenant " + tenantName(forged) + " from "
+                    + source + " instead of tenant " + routed + " routed from issuer "
                     + login.summary().issuer()
                     + "; expected tenant " + login.routedTenantId() + ", actual " + response.describe()
                     + ". Resolve the tenant from the token's iss only; ignore " + source);
         }
         if (response.status() != 200 || !login.routedTenantId().equals(response.tenantId())) {
-            throw new AssertionError(object + ": with " + source + " naming tenant " + forged + " the platform"
-                    + " answered differently than for the plain token; expected HTTP 200, tenant "
-                    + login.routedTenantId() + ", actual " + response.describe() + ". " + source
-                    + " must change nothing");
+            throw new AssertionError(object + ": with " + source + " naming tenant " + tenantName(forged)
+                    + " the platform responded differently than to the plain token; expected HTTP 200, tenant "
+                    + routed + ", actual " + response.describe() + ". " + source + " must change nothing");
         }
     }
 
-    private static void expectRejected(PlatformResponse response, String object, String next) {
+    private void expectRejected(PlatformResponse response, String object, String next) {
         if (response.rejected()) {
             return;
         }
         String prefix = response.status() / 100 == 2 ? SECURITY : "";
-        String granted = response.tenantId() == null ? "" : " and gave it tenant " + response.tenantId();
+        String granted = response.tenantId() == null ? "" : " and gave it tenant " + tenantName(response.tenantId());
         throw new AssertionError(prefix + object + ": platform accepted it" + granted + "; expected HTTP 401 or 403,"
                 + " actual " + response.describe() + ". " + next);
+    }
+
+    /** Returns a tenant id with its seeded slug, such as {@code globex (0c9b...)}, for a message. */
+    private String tenantName(String tenantId) {
+        return targets.stream()
+                .filter(target -> target.tenant().id().equals(tenantId))
+                .map(target -> target.tenant().slug() + " (" + tenantId + ")")
+                .findFirst()
+                .orElse(tenantId);
     }
 
     private SmokeConfig requirePlatform(SmokeContext context) {

@@ -46,7 +46,8 @@ class PlatformAuthCheckTest {
 
         CheckResult claim = results.check(CLAIM);
         assertThat(claim.message()).startsWith("SECURITY VIOLATION: realm acme (tenant acme), persona user1");
-        assertThat(claim.message()).contains("from the 'tenantId' claim of the token");
+        assertThat(claim.message()).contains("platform resolved tenant globex (");
+        assertThat(claim.message()).contains("from the 'tenantId' claim of the token instead of tenant acme (");
         assertThat(claim.message()).contains("routed from issuer " + keycloak.publicUrl() + "/realms/acme");
         assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(CLAIM);
     }
@@ -57,7 +58,8 @@ class PlatformAuthCheckTest {
 
         CheckResult header = results.check(HEADER);
         assertThat(header.message()).startsWith("SECURITY VIOLATION: realm acme (tenant acme), persona user1");
-        assertThat(header.message()).contains("from the request header X-Tenant-Id");
+        assertThat(header.message()).contains("platform resolved tenant globex (");
+        assertThat(header.message()).contains("from the request header X-Tenant-Id instead of tenant acme (");
         assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(HEADER);
     }
 
@@ -69,7 +71,7 @@ class PlatformAuthCheckTest {
         CheckResult unknown = results.check(UNKNOWN);
         assertThat(unknown.message()).startsWith("SECURITY VIOLATION: realm outsider, persona user1");
         assertThat(unknown.message()).contains("token from issuer " + keycloak.publicUrl() + "/realms/outsider");
-        assertThat(unknown.message()).contains("platform accepted it and gave it tenant");
+        assertThat(unknown.message()).contains("platform accepted it and gave it tenant acme (");
         assertThat(unknown.message()).contains("expected HTTP 401 or 403, actual HTTP 200");
         assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(UNKNOWN);
     }
