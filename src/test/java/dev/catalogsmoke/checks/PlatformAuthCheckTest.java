@@ -8,6 +8,7 @@ import dev.catalogsmoke.sandbox.Fault;
 import dev.catalogsmoke.sandbox.SandboxKeycloak;
 import dev.catalogsmoke.sandbox.SharedKeycloak;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +39,15 @@ class PlatformAuthCheckTest {
         String evidence = results.check(PERSONA).evidence().toString();
         assertThat(evidence).contains("iss " + keycloak.publicUrl() + "/realms/acme", "aud platform", "HTTP 200");
         assertThat(JWT.matcher(evidence).find()).isFalse();
+    }
+
+    @Test
+    void passwordGrantPasses(SandboxKeycloak keycloak) {
+        SandboxSuite.Results results =
+                SandboxSuite.run(keycloak, TAGS, reports, Map.of("CATALOG_SMOKE_KEYCLOAK_GRANT", "password"));
+
+        assertThat(results.withStatus(CheckStatus.PASSED))
+                .containsExactlyInAnyOrder(PERSONA, CLAIM, HEADER, UNKNOWN, SIGNATURE);
     }
 
     @Test

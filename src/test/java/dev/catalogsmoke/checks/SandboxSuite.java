@@ -33,9 +33,15 @@ final class SandboxSuite {
 
     /** Runs the checks that match {@code tags} against a sandbox with {@code faults}; {@code keycloak} may be null. */
     static Results run(SandboxKeycloak keycloak, String tags, Path reports, Fault... faults) {
+        return run(keycloak, tags, reports, Map.of(), faults);
+    }
+
+    /** Like {@link #run(SandboxKeycloak, String, Path, Fault...)}, with {@code CATALOG_SMOKE_*} variables set. */
+    static Results run(
+            SandboxKeycloak keycloak, String tags, Path reports, Map<String, String> environment, Fault... faults) {
         SandboxOptions options = SandboxOptions.defaults().withFaults(Set.of(faults));
         try (Sandbox sandbox = Sandbox.start(options, keycloak)) {
-            SmokeConfig config = new ConfigLoader(Map.of())
+            SmokeConfig config = new ConfigLoader(environment)
                     .loadWithOverlay(sandboxYaml(), "built-in smoke-config/sandbox.yaml", sandbox.configOverlay());
             KubernetesAccess kubernetes = KubernetesAccess.fromConfig(config);
             KubernetesCredentials credentials = new KubernetesCredentials(
