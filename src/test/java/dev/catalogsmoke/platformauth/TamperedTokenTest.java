@@ -18,7 +18,7 @@ class TamperedTokenTest {
     }
 
     @Test
-    void answerIsRejectedOnlyFor401And403() {
+    void responseRejectedOnlyFor401And403() {
         assertThat(new PlatformResponse(401, null, "").rejected()).isTrue();
         assertThat(new PlatformResponse(403, null, "").rejected()).isTrue();
         assertThat(new PlatformResponse(200, "t", "").rejected()).isFalse();

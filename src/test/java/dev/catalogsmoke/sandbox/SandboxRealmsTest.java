@@ -11,7 +11,7 @@ class SandboxRealmsTest {
     private static final String URL = "http://127.0.0.1:18080";
 
     @Test
-    void md5UuidMatchesPostgres() {
+    void md5UuidUsesUuidLayout() {
         // Python's hashlib.md5(b"acme/subject/1") in the 8-4-4-4-12 layout that PostgreSQL's ::uuid cast prints.
         assertThat(SandboxRealms.md5Uuid("acme/subject/1")).isEqualTo("4a30bf0f-e4ec-39fb-d8c5-8dcd44b80403");
     }
