@@ -36,6 +36,9 @@ import org.junit.jupiter.api.TestReporter;
 /**
  * Issuer-first login: the platform takes the tenant from the token's issuer through the routing table, and from
  * nothing a caller controls. The instance lives for one run, so each persona logs in once for all five checks.
+ *
+ * <p>TODO: only the routing key {@code issuer} is checked. The {@code idp_alias} strategy (one realm, one brokered
+ * identity provider per tenant, the tenant found from an alias claim) has no checks and no sandbox setup yet.
  */
 @CheckSuite
 @DisplayName("platform auth")
