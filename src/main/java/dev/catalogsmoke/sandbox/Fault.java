@@ -50,7 +50,18 @@ public enum Fault {
 
     /** Returns whether the fault needs the sandbox's Keycloak, so it cannot be combined with --no-keycloak. */
     public boolean needsKeycloak() {
-        return ordinal() >= REALM_MISSING.ordinal();
+        return switch (this) {
+            case REALM_MISSING,
+                    REALM_ISSUER_TRAILING_SLASH,
+                    KEYCLOAK_HOSTNAME_NOT_PINNED,
+                    PLATFORM_TRUSTS_TENANT_CLAIM,
+                    PLATFORM_TRUSTS_TENANT_HEADER,
+                    PLATFORM_DEFAULTS_UNKNOWN_ISSUER,
+                    PLATFORM_SKIPS_SIGNATURE,
+                    REALM_IMPORT_HAS_ERRORS,
+                    REALM_USER_MISSING -> true;
+            default -> false;
+        };
     }
 
     private final String description;
