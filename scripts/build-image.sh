@@ -5,7 +5,8 @@
 #   1. assembles a Debian bookworm base (debootstrap --variant=minbase, openjdk-17-jre-headless) and commits it
 #      as $BASE_IMAGE, unless that image already exists;
 #   2. builds the Dockerfile on that base (buildah build, vfs storage, chroot isolation);
-#   3. runs the image's entrypoint with `list`, `sandbox` (exit 0 expected) and `sandbox --fault password-drift`
+#   3. runs the image's entrypoint with `list`, `sandbox --no-keycloak` (exit 0 expected) and with
+#      `--fault password-drift` added
 #      (exit 1 expected), with buildah run as the image's user;
 #   4. runs `sandbox` once more in the image's root filesystem mounted read-only, with writable /tmp and /reports
 #      only, as the Job's readOnlyRootFilesystem does, and reads the verdict from /dev/termination-log.
@@ -124,14 +125,14 @@ verify_with_buildah_run() {
   grep -E '^[0-9]+ checks$' "$work/list.out" >&2 || fail "'list' printed no check count; see $work/list.out"
 
   status=0
-  "${run[@]}" "${command[@]}" sandbox --reports-dir /reports >"$work/sandbox.out" 2>"$work/sandbox.err" || status=$?
+  "${run[@]}" "${command[@]}" sandbox --no-keycloak --reports-dir /reports >"$work/sandbox.out" 2>"$work/sandbox.err" || status=$?
   tail -n 3 "$work/sandbox.out" >&2
   expect_exit 0 "$status" "entrypoint 'sandbox' (see $work/sandbox.out and .err)"
   [[ -s "$reports/summary.json" ]] || fail "sandbox wrote no /reports/summary.json"
   ls "$reports"/junit/*.xml >/dev/null || fail "sandbox wrote no JUnit XML under /reports/junit"
 
   status=0
-  "${run[@]}" "${command[@]}" sandbox --fault password-drift --reports-dir /reports \
+  "${run[@]}" "${command[@]}" sandbox --no-keycloak --fault password-drift --reports-dir /reports \
     >"$work/sandbox-fault.out" 2>"$work/sandbox-fault.err" || status=$?
   tail -n 3 "$work/sandbox-fault.out" >&2
   expect_exit 1 "$status" "entrypoint 'sandbox --fault password-drift' (see $work/sandbox-fault.out)"
@@ -178,7 +179,7 @@ verify_read_only_root() {
     exec chroot --userspec="$user:$user" "$rootfs" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 \
       /bin/sh -c "cd /reports && exec \"\$@\"" entrypoint "$@"
   ' read-only-root "$mountpoint" "$reports" "$tmp" "$image_user" "$termination" \
-    "${command[@]}" sandbox --reports-dir /reports \
+    "${command[@]}" sandbox --no-keycloak --reports-dir /reports \
     >"$work/sandbox-ro.out" 2>"$work/sandbox-ro.err" || status=$?
   tail -n 3 "$work/sandbox-ro.out" >&2
   expect_exit 0 "$status" "entrypoint 'sandbox' on a read-only root (see $work/sandbox-ro.out and .err)"

@@ -13,7 +13,9 @@ public final class Checks {
             RoutingCheck.class,
             CrossCatalogCheck.class,
             LegacyCatalogCheck.class,
-            BackfillParityCheck.class);
+            BackfillParityCheck.class,
+            KeycloakRealmCheck.class,
+            PlatformAuthCheck.class);
 
     private Checks() {}
 }

@@ -6,6 +6,7 @@ import dev.catalogsmoke.config.CutoverPhase;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.sandbox.Fault;
 import dev.catalogsmoke.sandbox.Sandbox;
+import dev.catalogsmoke.sandbox.SandboxKeycloak;
 import dev.catalogsmoke.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,11 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--list-faults", description = "Print every fault with one line each, then exit.")
     boolean listFaults;
 
+    @Option(
+            names = "--no-keycloak",
+            description = "Start no Keycloak and no reference platform; their checks are skipped with this reason.")
+    boolean noKeycloak;
+
     @Option(names = "--keep", description = "Leave the environment running after the run and print how to connect.")
     boolean keep;
 
@@ -81,13 +87,14 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (listFaults) {
             for (Fault fault : Fault.values()) {
-                out.printf("%-28s %s%s%n", fault.cliName(), fault.description(), phaseNote(fault));
+                out.printf("%-32s %s%s%n", fault.cliName(), fault.description(), phaseNote(fault));
             }
             return ExitCodes.PASSED;
         }
         SandboxOptions options = options();
         String baseText = baseConfig();
-        try (Sandbox sandbox = Sandbox.start(options)) {
+        try (SandboxKeycloak keycloak = noKeycloak ? null : SandboxKeycloak.start(options.tenants());
+                Sandbox sandbox = Sandbox.start(options, keycloak)) {
             SmokeConfig resolved =
                     new ConfigLoader(environment).loadWithOverlay(baseText, configName(), sandbox.configOverlay());
             int exitCode = new SuiteExecution(out, environment).execute("sandbox", resolved, selection.toRunOptions());
@@ -117,6 +124,11 @@ final class SandboxCommand implements Callable<Integer> {
             selected.add(Fault.fromCliName(name)
                     .orElseThrow(() -> new ConfigException("--fault " + name
                             + ": unknown fault; run 'catalog-smoke sandbox --list-faults' for the names")));
+        }
+        if (noKeycloak) {
+            selected.stream().filter(Fault::needsKeycloak).findFirst().ifPresent(fault -> {
+                throw new ConfigException("--fault " + fault.cliName() + " needs Keycloak; drop --no-keycloak");
+            });
         }
         CutoverPhase cutoverPhase = CutoverPhase.fromKey(phase)
                 .orElseThrow(() -> new ConfigException("--phase " + phase

@@ -39,6 +39,52 @@ final class ConfigValidator {
         validateWaits(config.waits());
         validatePublish(config.publish());
         validateCutover(config.cutover(), config.credentials().source());
+        validateKeycloak(config.keycloak());
+        validatePlatformAuth(config.platformAuth(), config.keycloak());
+    }
+
+    private void validateKeycloak(SmokeConfig.Keycloak keycloak) {
+        requirePositive("keycloak.requestTimeout", keycloak.requestTimeout());
+        requirePositive("keycloak.realmBudget", keycloak.realmBudget());
+        if (!keycloak.enabled()) {
+            return;
+        }
+        requireBaseUrl("keycloak.publicUrl", keycloak.publicUrl());
+        if (!keycloak.internalUrl().isEmpty()) {
+            requireBaseUrl("keycloak.internalUrl", keycloak.internalUrl());
+        }
+        requireText("keycloak.clientId", keycloak.clientId());
+        requireAbsoluteUrl("keycloak.redirectUri", keycloak.redirectUri());
+    }
+
+    private void validatePlatformAuth(SmokeConfig.PlatformAuth platform, SmokeConfig.Keycloak keycloak) {
+        if (!platform.enabled()) {
+            return;
+        }
+        if (!keycloak.enabled()) {
+            throw invalid("platformAuth.enabled", "true", "the platform contracts need tokens, so enable keycloak too");
+        }
+        requireText("platformAuth.endpoint", platform.endpoint());
+        requireAbsoluteUrl("platformAuth.endpoint", platform.endpoint());
+        if (!Set.of("GET", "POST").contains(platform.method())) {
+            throw invalid("platformAuth.method", platform.method(), "expected GET or POST");
+        }
+        if (!platform.tenantPointer().startsWith("/")) {
+            throw invalid(
+                    "platformAuth.tenantPointer",
+                    platform.tenantPointer(),
+                    "expected a JSON Pointer (RFC 6901) such as /tenantId or /tenant/id");
+        }
+        requireText("platformAuth.tenantClaim", platform.tenantClaim());
+        requireText("platformAuth.tenantHeader", platform.tenantHeader());
+    }
+
+    private void requireBaseUrl(String key, String value) {
+        requireText(key, value);
+        requireAbsoluteUrl(key, value);
+        if (value.endsWith("/")) {
+            throw invalid(key, value, "expected a base URL without a trailing '/', such as https://auth.example.test");
+        }
     }
 
     private void validateCredentials(SmokeConfig config) {

@@ -22,7 +22,9 @@ public record SmokeConfig(
         Seed seed,
         Waits waits,
         Publish publish,
-        CutoverConfig cutover) {
+        CutoverConfig cutover,
+        Keycloak keycloak,
+        PlatformAuth platformAuth) {
 
     public CatalogConfig catalog(Catalog catalog) {
         return catalogs.get(catalog);
@@ -101,4 +103,35 @@ public record SmokeConfig(
      */
     public record Publish(
             String terminationMessagePath, String configMap, String jobName, String jobUid, String revision) {}
+
+    /**
+     * The Keycloak that serves the seeded realms, and the client and personas to log in with. {@code publicUrl} is the base that real clients use; {@code
+     * internalUrl}, when set, is a second way in (such as the in-cluster Service) whose issuers must be the same.
+     */
+    public record Keycloak(
+            boolean enabled,
+            String publicUrl,
+            String internalUrl,
+            String clientId,
+            String redirectUri,
+            TokenGrant grant,
+            String personasSecret,
+            String personasFile,
+            String adminSecret,
+            Duration requestTimeout,
+            Duration realmBudget) {}
+
+    /**
+     * The platform's tenant-resolution endpoint and the inputs of its negative contracts: the claim and header a
+     * caller could forge, the optional scope that makes Keycloak add a conflicting claim, and a realm without routing.
+     */
+    public record PlatformAuth(
+            boolean enabled,
+            String endpoint,
+            String method,
+            String tenantPointer,
+            String tenantClaim,
+            String tenantHeader,
+            String conflictingClaimScope,
+            String unroutedRealm) {}
 }

@@ -45,7 +45,32 @@ public enum Fault {
             "the backfill routed the issuer of tenant umbrella, which the seed does not list, to acme"),
     BACKFILL_DUPLICATE_ISSUER("legacy routing sends acme's issuer to globex as well; the backfill kept acme"),
     LEGACY_STILL_WRITABLE("lockdown left INSERT and UPDATE on legacy table tenant_routing to role platform_app"),
-    LEGACY_TABLES_PRESENT("cleanup left legacy table tenant_routing in database platform");
+    LEGACY_TABLES_PRESENT("cleanup left legacy table tenant_routing in database platform"),
+    REALM_MISSING("Keycloak does not serve realm globex although the seed declares it"),
+    REALM_ISSUER_TRAILING_SLASH("seed and routing row hold acme's issuer with a trailing '/', Keycloak without"),
+    KEYCLOAK_HOSTNAME_NOT_PINNED("realm acme has no fixed frontend URL, so its issuer follows the request's host"),
+    PLATFORM_TRUSTS_TENANT_CLAIM("the platform takes the tenant from the token's tenantId claim when present"),
+    PLATFORM_TRUSTS_TENANT_HEADER("the platform takes the tenant from the X-Tenant-Id header when present"),
+    PLATFORM_DEFAULTS_UNKNOWN_ISSUER("the platform gives tokens of unrouted issuers the default tenant acme"),
+    PLATFORM_SKIPS_SIGNATURE("the platform reads tokens without verifying their signature"),
+    REALM_IMPORT_HAS_ERRORS("KeycloakRealmImport of realm initech reports HasErrors true, and keeps it"),
+    REALM_USER_MISSING("realm initech lacks user3, whom the identity catalog links to initech's issuer");
+
+    /** Returns whether the fault needs the sandbox's Keycloak, so it cannot be combined with --no-keycloak. */
+    public boolean needsKeycloak() {
+        return switch (this) {
+            case REALM_MISSING,
+                    REALM_ISSUER_TRAILING_SLASH,
+                    KEYCLOAK_HOSTNAME_NOT_PINNED,
+                    PLATFORM_TRUSTS_TENANT_CLAIM,
+                    PLATFORM_TRUSTS_TENANT_HEADER,
+                    PLATFORM_DEFAULTS_UNKNOWN_ISSUER,
+                    PLATFORM_SKIPS_SIGNATURE,
+                    REALM_IMPORT_HAS_ERRORS,
+                    REALM_USER_MISSING -> true;
+            default -> false;
+        };
+    }
 
     private final String description;
 

@@ -107,6 +107,17 @@ final class FaultInjector {
             case SECRET_THIN, SLOW_START, CLUSTER_UNREACHABLE, TLS_HOST_MISMATCH, TLS_SERVER_PLAINTEXT -> {
                 // Applied while the sandbox starts.
             }
+            case REALM_MISSING,
+                    REALM_ISSUER_TRAILING_SLASH,
+                    KEYCLOAK_HOSTNAME_NOT_PINNED,
+                    PLATFORM_TRUSTS_TENANT_CLAIM,
+                    PLATFORM_TRUSTS_TENANT_HEADER,
+                    PLATFORM_DEFAULTS_UNKNOWN_ISSUER,
+                    PLATFORM_SKIPS_SIGNATURE,
+                    REALM_IMPORT_HAS_ERRORS,
+                    REALM_USER_MISSING -> {
+                // Applied by SandboxAuth and SandboxSeed, which own Keycloak, the platform and the issuers.
+            }
         }
     }
 

@@ -38,15 +38,29 @@ public final class Sandbox implements AutoCloseable {
     private DelayedProxy proxy;
     private SandboxTls tls;
     private LegacyPlatform legacy;
+    private final SandboxKeycloak keycloak;
+    private SandboxAuth auth;
 
-    private Sandbox(SandboxOptions options) {
-        this.options = options;
-        this.seed = SandboxSeed.of(options.tenants(), options.issuerBase());
+    private Sandbox(SandboxOptions options, SandboxKeycloak keycloak) {
+        this.options = keycloak == null ? options : options.withIssuerBase(keycloak.publicUrl());
+        this.keycloak = keycloak;
+        SandboxSeed built = SandboxSeed.of(options.tenants(), this.options.issuerBase());
+        this.seed = options.has(Fault.REALM_ISSUER_TRAILING_SLASH) ? built.withTrailingSlash("acme") : built;
     }
 
     /** Starts every part and injects the requested faults; stops what was started if a step fails. */
     public static Sandbox start(SandboxOptions options) {
-        Sandbox sandbox = new Sandbox(options);
+        return start(options, null);
+    }
+
+    /**
+     * Starts the sandbox against a running Keycloak, which the caller owns and may share between sandboxes: its public
+     * URL becomes the issuer base, and the reference platform starts too. {@code keycloak} may be {@code null}, and
+     * then the Keycloak and platform checks are turned off.
+     */
+    public static Sandbox start(SandboxOptions options, SandboxKeycloak keycloak) {
+        requireKeycloakFor(options, keycloak);
+        Sandbox sandbox = new Sandbox(options, keycloak);
         try {
             sandbox.startParts();
             return sandbox;
@@ -75,6 +89,9 @@ public final class Sandbox implements AutoCloseable {
         kubernetes.putSecret(NAMESPACE, LegacyPlatform.SECRET, SandboxResources.BASIC_AUTH, legacy.secretData());
         startProxy();
         new FaultInjector(this).inject(options.faults());
+        if (keycloak != null) {
+            auth = SandboxAuth.start(keycloak, this);
+        }
         log.info(
                 "sandbox ready in {} ms: {} tenants, cutover phase {}, faults {}",
                 (System.nanoTime() - started) / 1_000_000,
@@ -140,6 +157,7 @@ public final class Sandbox implements AutoCloseable {
         overlay.put("postgres", postgres);
         overlay.put("seed", Map.of("tenants", seed.tenants()));
         overlay.put("cutover", Map.of("phase", options.phase().key()));
+        overlay.putAll(auth == null ? SandboxAuth.disabledOverlay() : auth.configOverlay());
         return overlay;
     }
 
@@ -153,6 +171,11 @@ public final class Sandbox implements AutoCloseable {
                 "                 role passwords are in Secrets identity-db-credentials and tenancy-db-credentials");
         out.println("  Legacy catalog database " + LegacyPlatform.DATABASE + " in cutover phase " + options.phase()
                 + ", role password in Secret " + LegacyPlatform.SECRET);
+        if (auth != null) {
+            out.println("  Keycloak       " + keycloak.publicUrl() + " (in-cluster URL " + auth.internalUrl()
+                    + "), persona passwords in Secret " + SandboxAuth.PERSONAS_SECRET);
+            out.println("  Platform       " + auth.platformEndpoint());
+        }
     }
 
     EmbeddedCluster cluster() {
@@ -175,8 +198,23 @@ public final class Sandbox implements AutoCloseable {
         return passwords;
     }
 
+    private static void requireKeycloakFor(SandboxOptions options, SandboxKeycloak keycloak) {
+        if (keycloak == null) {
+            options.faults().stream().filter(Fault::needsKeycloak).findFirst().ifPresent(fault -> {
+                throw new IllegalArgumentException(
+                        "fault " + fault.cliName() + " needs the sandbox's Keycloak; drop --no-keycloak");
+            });
+        } else if (keycloak.tenants() != options.tenants()) {
+            throw new IllegalArgumentException("Keycloak serves the realms of " + keycloak.tenants()
+                    + " tenants, but the sandbox seeds " + options.tenants());
+        }
+    }
+
     @Override
     public void close() {
+        if (auth != null) {
+            auth.close();
+        }
         if (proxy != null) {
             proxy.close();
         }

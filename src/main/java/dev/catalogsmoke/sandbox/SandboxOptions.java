@@ -59,6 +59,10 @@ public record SandboxOptions(
         return new SandboxOptions(tenants, faults, issuerBase, passwords, newPhase);
     }
 
+    public SandboxOptions withIssuerBase(String newIssuerBase) {
+        return new SandboxOptions(tenants, faults, newIssuerBase, passwords, phase);
+    }
+
     boolean has(Fault fault) {
         return faults.contains(fault);
     }

@@ -39,6 +39,15 @@ final class SandboxSeed {
         return new SandboxSeed(List.copyOf(tenants));
     }
 
+    /** Returns this seed with the tenant's issuer ending in '/', as {@link Fault#REALM_ISSUER_TRAILING_SLASH} needs. */
+    SandboxSeed withTrailingSlash(String slug) {
+        return new SandboxSeed(tenants.stream()
+                .map(tenant -> tenant.slug().equals(slug)
+                        ? new SeedTenant(tenant.id(), tenant.slug(), tenant.realm(), tenant.issuer() + "/")
+                        : tenant)
+                .toList());
+    }
+
     List<SeedTenant> tenants() {
         return tenants;
     }

@@ -263,7 +263,7 @@ class SandboxFaultTest {
     @MethodSource("faults")
     void faultFailsItsChecks(String fault, int exitCode, Map<String, List<String>> failures, @TempDir Path reports) {
         Map<String, String> environment = WAITING_FAULTS.contains(fault) ? SHORT_WAITS : Map.of();
-        SmokeInvocation run = SmokeInvocation.run(reports, environment, "sandbox", "--fault", fault);
+        SmokeInvocation run = SmokeInvocation.run(reports, environment, "sandbox", "--no-keycloak", "--fault", fault);
 
         assertThat(run.problems().keySet())
                 .as("checks that failed for fault %s", fault)

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 record SandboxRun(int exitCode, String output, JsonNode summary) {
 
     static SandboxRun of(Path reportsDir, String... arguments) throws IOException {
-        List<String> args = new ArrayList<>(List.of("sandbox", "--reports-dir", reportsDir.toString()));
+        List<String> args =
+                new ArrayList<>(List.of("sandbox", "--no-keycloak", "--reports-dir", reportsDir.toString()));
         args.addAll(List.of(arguments));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -69,7 +69,8 @@ class CommandLineTest {
 
     @Test
     void unknownFaultExitsTwo() {
-        SmokeInvocation run = SmokeInvocation.run(directory, Map.of(), "sandbox", "--fault", "disk-full");
+        SmokeInvocation run =
+                SmokeInvocation.run(directory, Map.of(), "sandbox", "--no-keycloak", "--fault", "disk-full");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
         assertThat(run.err()).contains("--fault disk-full: unknown fault").contains("--list-faults");
@@ -77,7 +78,7 @@ class CommandLineTest {
 
     @Test
     void listFaultsPrintsOneLineEach() {
-        SmokeInvocation run = SmokeInvocation.runRaw(null, Map.of(), "sandbox", "--list-faults");
+        SmokeInvocation run = SmokeInvocation.runRaw(null, Map.of(), "sandbox", "--no-keycloak", "--list-faults");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines().count()).isEqualTo(dev.catalogsmoke.sandbox.Fault.values().length);
@@ -86,7 +87,8 @@ class CommandLineTest {
 
     @Test
     void invalidTagExpressionExitsTwo() {
-        SmokeInvocation run = SmokeInvocation.run(directory, Map.of(), "sandbox", "--include-tag", "routing &");
+        SmokeInvocation run =
+                SmokeInvocation.run(directory, Map.of(), "sandbox", "--no-keycloak", "--include-tag", "routing &");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
         assertThat(run.err()).contains("invalid tag expression");
@@ -94,7 +96,8 @@ class CommandLineTest {
 
     @Test
     void noSelectedCheckExitsTwo() {
-        SmokeInvocation run = SmokeInvocation.run(directory, Map.of(), "sandbox", "--include-tag", "no-such-tag");
+        SmokeInvocation run =
+                SmokeInvocation.run(directory, Map.of(), "sandbox", "--no-keycloak", "--include-tag", "no-such-tag");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
         assertThat(run.err()).contains("no check selected");
@@ -102,8 +105,8 @@ class CommandLineTest {
 
     @Test
     void failFastSkipsChecksAfterFirstFailure() {
-        SmokeInvocation run =
-                SmokeInvocation.run(directory, Map.of(), "sandbox", "--fault", "secret-wrong-type", "--fail-fast");
+        SmokeInvocation run = SmokeInvocation.run(
+                directory, Map.of(), "sandbox", "--no-keycloak", "--fault", "secret-wrong-type", "--fail-fast");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECKS_FAILED);
         assertThat(run.problems()).containsOnlyKeys("SecretsCheck.credentialsSecretIsUsable[identity]");
@@ -115,8 +118,8 @@ class CommandLineTest {
 
     @Test
     void environmentOverrideReachesRun() {
-        SmokeInvocation run =
-                SmokeInvocation.run(directory, Map.of("CATALOG_SMOKE_WAITS_SECRET", "nonsense"), "sandbox");
+        SmokeInvocation run = SmokeInvocation.run(
+                directory, Map.of("CATALOG_SMOKE_WAITS_SECRET", "nonsense"), "sandbox", "--no-keycloak");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
         assertThat(run.err()).contains("key 'waits.secret'").contains("nonsense");

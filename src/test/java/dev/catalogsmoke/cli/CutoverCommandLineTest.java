@@ -24,14 +24,14 @@ class CutoverCommandLineTest {
 
     @Test
     void unknownPhaseRejected() {
-        assertThat(run("sandbox", "--phase", "soak")).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run("sandbox", "--no-keycloak", "--phase", "soak")).isEqualTo(ExitCodes.INVALID_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("--phase soak: unknown phase; expected prepare, backfill, cutover, lockdown or cleanup");
     }
 
     @Test
     void faultOutsideItsPhaseRejected() {
-        assertThat(run("sandbox", "--phase", "backfill", "--fault", "legacy-tables-present"))
+        assertThat(run("sandbox", "--no-keycloak", "--phase", "backfill", "--fault", "legacy-tables-present"))
                 .isEqualTo(ExitCodes.INVALID_USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("fault legacy-tables-present can be injected in phase cleanup, not in phase backfill");
@@ -39,7 +39,7 @@ class CutoverCommandLineTest {
 
     @Test
     void listFaultsShowsPhases() {
-        assertThat(run("sandbox", "--list-faults")).isEqualTo(ExitCodes.PASSED);
+        assertThat(run("sandbox", "--no-keycloak", "--list-faults")).isEqualTo(ExitCodes.PASSED);
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("backfill-missing-rows")
                 .contains("(--phase backfill or cutover or lockdown)")

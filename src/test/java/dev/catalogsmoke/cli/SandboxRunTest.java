@@ -27,7 +27,7 @@ class SandboxRunTest {
 
     @BeforeAll
     static void runHealthySandbox() {
-        healthy = SmokeInvocation.run(reports, Map.of(), "sandbox");
+        healthy = SmokeInvocation.run(reports, Map.of(), "sandbox", "--no-keycloak");
     }
 
     @Test
@@ -103,7 +103,14 @@ class SandboxRunTest {
     @Test
     void failedRunWritesFailureWithExpectedAndActual(@TempDir Path failedReports) throws Exception {
         SmokeInvocation run = SmokeInvocation.run(
-                failedReports, Map.of(), "sandbox", "--fault", "routing-trailing-slash", "--include-tag", "routing");
+                failedReports,
+                Map.of(),
+                "sandbox",
+                "--no-keycloak",
+                "--fault",
+                "routing-trailing-slash",
+                "--include-tag",
+                "routing");
         Path xml;
         try (Stream<Path> files = Files.list(failedReports.resolve("junit"))) {
             xml = files.filter(file -> file.toString().endsWith(".xml"))

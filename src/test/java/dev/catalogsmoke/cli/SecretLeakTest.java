@@ -33,6 +33,7 @@ class SecretLeakTest {
                 System.getProperty("java.class.path"),
                 CatalogSmoke.class.getName(),
                 "sandbox",
+                "--no-keycloak",
                 "--verbose",
                 "--reports-dir",
                 reports.toString()));

@@ -1,0 +1,266 @@
+package dev.catalogsmoke.checks;
+
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import dev.catalogsmoke.config.Catalog;
+import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.engine.PrerequisiteUnavailable;
+import dev.catalogsmoke.engine.SmokeContext;
+import dev.catalogsmoke.keycloak.OidcHttp;
+import dev.catalogsmoke.keycloak.Persona;
+import dev.catalogsmoke.keycloak.PersonaSource;
+import dev.catalogsmoke.keycloak.RealmDiscovery;
+import dev.catalogsmoke.keycloak.RealmTarget;
+import dev.catalogsmoke.keycloak.TokenClient;
+import dev.catalogsmoke.keycloak.TokenSummary;
+import dev.catalogsmoke.platformauth.PersonaLogin;
+import dev.catalogsmoke.platformauth.PersonaLogins;
+import dev.catalogsmoke.platformauth.PlatformClient;
+import dev.catalogsmoke.platformauth.PlatformResponse;
+import dev.catalogsmoke.platformauth.TamperedToken;
+import dev.catalogsmoke.routing.RouteRow;
+import dev.catalogsmoke.routing.RoutingReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * Issuer-first login: the platform takes the tenant from the token's issuer through the routing table, and from
+ * nothing a caller controls. The instance lives for one run, so each persona logs in once for all five checks.
+ *
+ * <p>TODO: only the routing key {@code issuer} is checked. The {@code idp_alias} strategy (one realm, one brokered
+ * identity provider per tenant, the tenant found from an alias claim) has no checks and no sandbox setup yet.
+ */
+@CheckSuite
+@DisplayName("platform auth")
+@Tag("platform-auth")
+@Order(80)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlatformAuthCheck {
+
+    private static final String SECURITY = "SECURITY VIOLATION: ";
+
+    private List<RealmTarget> targets;
+    private Map<String, List<RouteRow>> routes;
+    private PersonaLogins logins;
+    private PersonaSource personas;
+
+    @Test
+    @Order(1)
+    @DisplayName("each seeded persona lands in its routed tenant")
+    @Verifies("Each seeded realm's persona logs in through keycloak.publicUrl (authorization code with PKCE, or the"
+            + " password grant); the platform's tenant-resolution endpoint resolves its token to the tenant that the"
+            + " routing table holds for the token's iss.")
+    void personaLandsInRoutedTenant(SmokeContext context, TestReporter reporter) throws SQLException {
+        PersonaLogins all = logins(context);
+        PlatformClient platform = platform(context);
+        Findings findings = new Findings();
+        findings.addAll(all.problems());
+        Map<String, String> evidence = new LinkedHashMap<>(all.skipped());
+        for (PersonaLogin login : all.logins()) {
+            PlatformResponse response = platform.resolve(login.accessToken(), null);
+            evidence.put(login.persona().realm(), login.summary().describe() + " -> " + response.describe());
+            if (response.status() != 200 || !login.routedTenantId().equals(response.tenantId())) {
+                findings.add(
+                        login.target().describe() + ", " + login.persona(),
+                        "platform did not resolve the routed tenant for issuer "
+                                + login.summary().issuer(),
+                        "HTTP 200, tenant " + tenantName(login.routedTenantId()),
+                        response.describe(),
+                        "Check the platform's routing lookup for this exact issuer");
+            }
+        }
+        reporter.publishEntry(evidence);
+        if (all.logins().isEmpty() && findings.isEmpty()) {
+            abort("no seeded realm could be checked: " + all.skipped());
+        }
+        findings.assertNone("platform tenant resolution");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("a conflicting tenantId claim changes nothing")
+    @Verifies("A valid token that also carries the tenant claim (platformAuth.tenantClaim) naming another tenant,"
+            + " issued by Keycloak for the scope platformAuth.conflictingClaimScope, still resolves to the tenant routed"
+            + " from its iss. A resolution to the claimed tenant is a security violation.")
+    void conflictingTenantClaimIsIgnored(SmokeContext context, TestReporter reporter) throws SQLException {
+        SmokeConfig.PlatformAuth settings = context.config().platformAuth();
+        PersonaLogin login = logins(context).first();
+        if (settings.conflictingClaimScope().isEmpty()) {
+            abort("platformAuth.conflictingClaimScope is empty, so Keycloak is not asked for a conflicting claim");
+        }
+        RealmDiscovery discovery = discovery(context, login.persona().realm());
+        String token = new TokenClient(context.config().keycloak())
+                .accessToken(discovery, login.persona(), settings.conflictingClaimScope());
+        Optional<String> claimed = TokenSummary.claim(token, settings.tenantClaim());
+        reporter.publishEntry(
+                Map.of("token", TokenSummary.of(token).describe(), settings.tenantClaim(), claimed.orElse("(absent)")));
+        if (claimed.isEmpty() || claimed.get().equals(login.routedTenantId())) {
+            throw new AssertionError(login.target().describe() + ": Keycloak added no '" + settings.tenantClaim()
+                    + "' claim naming another tenant for scope '" + settings.conflictingClaimScope() + "' (claim: "
+                    + claimed.orElse("absent") + "), so the contract cannot be probed. Add a client scope with a"
+                    + " hardcoded claim mapper to client '"
+                    + context.config().keycloak().clientId()
+                    + "', or clear platformAuth.conflictingClaimScope");
+        }
+        PlatformResponse response = platform(context).resolve(token, null);
+        reporter.publishEntry(Map.of("platform", response.describe()));
+        expectRoutedTenant(login, response, claimed.get(), "the '" + settings.tenantClaim() + "' claim of the token");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("a tenant header naming another tenant changes nothing")
+    @Verifies("A valid token sent with the header platformAuth.tenantHeader naming another seeded tenant still"
+            + " resolves to the tenant routed from its iss. A resolution to the header's tenant is a security"
+            + " violation.")
+    void tenantHeaderIsIgnored(SmokeContext context, TestReporter reporter) throws SQLException {
+        PersonaLogin login = logins(context).first();
+        String other = logins.otherTenant(login, targets);
+        PlatformResponse response = platform(context).resolve(login.accessToken(), other);
+        String header = context.config().platformAuth().tenantHeader();
+        reporter.publishEntry(
+                Map.of("token", login.summary().describe(), header, other, "platform", response.describe()));
+        expectRoutedTenant(login, response, other, "the request header " + header);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("a token from an issuer without a routing row is rejected")
+    @Verifies("A correctly signed token from platformAuth.unroutedRealm, whose issuer has no routing row, is rejected"
+            + " with 401 or 403. Any tenant given to it, such as a default one, is a security violation.")
+    void unknownIssuerIsRejected(SmokeContext context, TestReporter reporter) throws SQLException {
+        SmokeConfig config = requirePlatform(context);
+        String realm = config.platformAuth().unroutedRealm();
+        if (realm.isEmpty()) {
+            abort("platformAuth.unroutedRealm is empty, so there is no realm without a routing row to log in to");
+        }
+        logins(context);
+        Persona persona = personas.persona(realm)
+                .orElseThrow(() -> new AssertionError(
+                        "realm " + realm + " (platformAuth.unroutedRealm): no persona is" + " configured; add " + realm
+                                + ".username and " + realm + ".password to " + personas.source()));
+        RealmDiscovery discovery = discovery(context, realm);
+        if (routes.containsKey(discovery.issuer())) {
+            throw new AssertionError("realm " + realm + " (platformAuth.unroutedRealm): issuer " + discovery.issuer()
+                    + " has a routing row, so it cannot prove that unknown issuers are rejected; name a realm that"
+                    + " routes nowhere");
+        }
+        String token = new TokenClient(config.keycloak()).accessToken(discovery, persona, "");
+        PlatformResponse response = platform(context).resolve(token, null);
+        reporter.publishEntry(Map.of("token", TokenSummary.of(token).describe(), "platform", response.describe()));
+        expectRejected(
+                response,
+                "realm " + realm + ", " + persona + ": token from issuer " + discovery.issuer()
+                        + ", which has no routing row",
+                "Reject tokens whose issuer has no routing row; never fall back to a default tenant");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("a token with a broken signature is rejected")
+    @Verifies("A routed persona's token with one byte of its signature changed is rejected with 401 or 403, so the"
+            + " platform verifies signatures against the realm's JWKS.")
+    void brokenSignatureIsRejected(SmokeContext context, TestReporter reporter) throws SQLException {
+        PersonaLogin login = logins(context).first();
+        String tampered = TamperedToken.withBrokenSignature(login.accessToken());
+        PlatformResponse response = platform(context).resolve(tampered, null);
+        reporter.publishEntry(
+                Map.of("token", login.summary().describe() + ", signature altered", "platform", response.describe()));
+        expectRejected(
+                response,
+                login.target().describe() + ", " + login.persona() + ": token whose signature does not verify",
+                "Verify every token's signature against the JWKS of its issuer before reading any claim");
+    }
+
+    private void expectRoutedTenant(PersonaLogin login, PlatformResponse response, String forged, String source) {
+        String object = login.target().describe() + ", " + login.persona();
+        String routed = tenantName(login.routedTenantId());
+        if (forged.equals(response.tenantId())) {
+            throw new AssertionError(SECURITY + object + ": platform resolved tenant " + tenantName(forged) + " from "
+                    + source + " instead of tenant " + routed + " routed from issuer "
+                    + login.summary().issuer()
+                    + "; expected tenant " + login.routedTenantId() + ", actual " + response.describe()
+                    + ". Resolve the tenant from the token's iss only; ignore " + source);
+        }
+        if (response.status() != 200 || !login.routedTenantId().equals(response.tenantId())) {
+            throw new AssertionError(object + ": with " + source + " naming tenant " + tenantName(forged)
+                    + " the platform responded differently than to the plain token; expected HTTP 200, tenant "
+                    + routed + ", actual " + response.describe() + ". " + source + " must change nothing");
+        }
+    }
+
+    private void expectRejected(PlatformResponse response, String object, String next) {
+        if (response.rejected()) {
+            return;
+        }
+        String prefix = response.status() / 100 == 2 ? SECURITY : "";
+        String granted = response.tenantId() == null ? "" : " and gave it tenant " + tenantName(response.tenantId());
+        throw new AssertionError(prefix + object + ": platform accepted it" + granted + "; expected HTTP 401 or 403,"
+                + " actual " + response.describe() + ". " + next);
+    }
+
+    /** Returns a tenant id with its seeded slug, such as {@code globex (0c9b...)}, for a message. */
+    private String tenantName(String tenantId) {
+        return targets.stream()
+                .filter(target -> target.tenant().id().equals(tenantId))
+                .map(target -> target.tenant().slug() + " (" + tenantId + ")")
+                .findFirst()
+                .orElse(tenantId);
+    }
+
+    private SmokeConfig requirePlatform(SmokeContext context) {
+        SmokeConfig config = context.config();
+        if (!config.platformAuth().enabled()) {
+            abort("platformAuth.enabled is false (as with 'catalog-smoke sandbox --no-keycloak'), so the platform is"
+                    + " not probed");
+        }
+        return KeycloakRealmCheck.requireKeycloak(context);
+    }
+
+    private PersonaLogins logins(SmokeContext context) throws SQLException {
+        SmokeConfig config = requirePlatform(context);
+        if (logins == null) {
+            targets = KeycloakRealmCheck.realmTargets(context);
+            try (Connection tenancy = context.sessions().open(Catalog.TENANCY)) {
+                routes = RoutingReader.routes(tenancy, config.model().tenancy());
+            }
+            personas = PersonaSource.load(config, context.kubernetes(), context.waits());
+            OidcHttp http = new OidcHttp(config.keycloak().requestTimeout());
+            logins = PersonaLogins.logIn(
+                    targets,
+                    personas,
+                    new TokenClient(config.keycloak()),
+                    http,
+                    config.keycloak().publicUrl(),
+                    routes);
+        }
+        return logins;
+    }
+
+    private static RealmDiscovery discovery(SmokeContext context, String realm) {
+        SmokeConfig.Keycloak keycloak = context.config().keycloak();
+        RealmDiscovery discovery =
+                RealmDiscovery.fetch(new OidcHttp(keycloak.requestTimeout()), keycloak.publicUrl(), realm);
+        if (!discovery.served()) {
+            throw new PrerequisiteUnavailable("realm " + realm + " is not served (HTTP " + discovery.status() + " at "
+                    + discovery.discoveryUrl() + ")");
+        }
+        return discovery;
+    }
+
+    private static PlatformClient platform(SmokeContext context) {
+        return new PlatformClient(
+                context.config().platformAuth(),
+                new OidcHttp(context.config().keycloak().requestTimeout()));
+    }
+}
