@@ -16,6 +16,9 @@ final class ConfigValidator {
     /** Longest string value accepted anywhere in the configuration. */
     static final int MAX_VALUE_LENGTH = 2048;
 
+    /** Upper bound of run.parallelism: each concurrent check may hold two database sessions. */
+    static final int MAX_PARALLELISM = 16;
+
     private final String source;
 
     ConfigValidator(String source) {
@@ -32,6 +35,7 @@ final class ConfigValidator {
         }
         validateSeed(config.seed().tenants());
         validateWaits(config.waits());
+        validateRun(config.run());
     }
 
     private void validateCredentials(SmokeConfig config) {
@@ -119,6 +123,16 @@ final class ConfigValidator {
         requireAtLeastPoll("waits.secret", waits.secret(), waits.pollInterval());
         requireAtLeastPoll("waits.cnpgDatabase", waits.cnpgDatabase(), waits.pollInterval());
         requireAtLeastPoll("waits.connection", waits.connection(), waits.pollInterval());
+    }
+
+    private void validateRun(SmokeConfig.Run run) {
+        if (run.parallelism() < 1 || run.parallelism() > MAX_PARALLELISM) {
+            throw invalid(
+                    "run.parallelism",
+                    String.valueOf(run.parallelism()),
+                    "expected 1 (one check class at a time) to " + MAX_PARALLELISM);
+        }
+        requirePositive("run.deadline", run.deadline());
     }
 
     private void requireAtLeastPoll(String key, Duration budget, Duration poll) {
