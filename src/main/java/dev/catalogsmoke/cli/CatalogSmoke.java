@@ -16,7 +16,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Post-deployment smoke and contract suite for the identity and tenancy catalogs.",
-        subcommands = {RunCommand.class, SandboxCommand.class, ListCommand.class, ManifestCommand.class},
+        subcommands = {
+            RunCommand.class,
+            SandboxCommand.class,
+            ListCommand.class,
+            ManifestCommand.class,
+            BenchmarkCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every selected check passed",
@@ -95,6 +101,9 @@ public final class CatalogSmoke implements Runnable {
             }
             if (type == ListCommand.class) {
                 return type.cast(new ListCommand(out));
+            }
+            if (type == BenchmarkCommand.class) {
+                return type.cast(new BenchmarkCommand(out));
             }
             if (type == ManifestCommand.class) {
                 return type.cast(new ManifestCommand(out));

@@ -48,7 +48,7 @@ public record SandboxOptions(int tenants, Set<Fault> faults, String issuerBase, 
         return faults.contains(fault);
     }
 
-    static String randomPassword() {
+    public static String randomPassword() {
         byte[] bytes = new byte[18];
         new java.security.SecureRandom().nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
