@@ -72,7 +72,7 @@ public final class Benchmark {
                 Sandbox.start(SandboxOptions.defaults().withTenants(tenants).withPasswords(() -> password))) {
             Duration seed = Duration.ofNanos(System.nanoTime() - seedStarted);
             Path sizeDir = settings.outputDir().resolve(String.valueOf(tenants));
-            Path config = writeConfig(sandbox, sizeDir.resolve("config.yaml"));
+            Path config = writeSuiteConfig(sandbox, sizeDir.resolve("config.yaml"));
 
             out.printf("benchmark: %,d tenants seeded in %.1fs; running the suite%n", tenants, seed.toMillis() / 1e3);
             SuiteProcess.Result suite =
@@ -105,7 +105,11 @@ public final class Benchmark {
         out.println("benchmark: wrote the CDS archive " + settings.cdsArchive());
     }
 
-    private Path writeConfig(Sandbox sandbox, Path file) throws IOException {
+    /**
+     * Writes a configuration for {@code catalog-smoke run} against a running sandbox: the built-in sandbox
+     * configuration with the sandbox's ports and the three personas as seed tenants.
+     */
+    public static Path writeSuiteConfig(Sandbox sandbox, Path file) throws IOException {
         YAMLMapper mapper = YAMLMapper.builder().build();
         ObjectNode tree;
         try (InputStream in = Benchmark.class.getClassLoader().getResourceAsStream("smoke-config/sandbox.yaml")) {
