@@ -214,7 +214,7 @@ class BadInputTableTest {
                 ExitCodes.NOT_READY,
                 CheckIdsForTests.CONNECT_IDENTITY,
                 "timed out waiting for database identity",
-                "127.0.0.1:" + silent.port()));
+                "no answer from 127.0.0.1:" + silent.port() + " within postgres.connectTimeout"));
         cases.add(runCase(
                 "run deadline before the connection budget",
                 databaseConfig(refusedPort, "env").replace("connection: 2s", "connection: 60s")
@@ -266,7 +266,8 @@ class BadInputTableTest {
                 ExitCodes.NOT_READY,
                 CheckIdsForTests.SECRET_IDENTITY,
                 "timed out waiting for secret nssilent/" + IDENTITY_SECRET,
-                "did not complete get secrets"));
+                "did not complete get secrets",
+                "has been exceeded"));
         cases.add(runCase(
                 "Secret password is binary garbage",
                 kubernetesConfig("nsbinary", kubernetesUrl()),
@@ -417,6 +418,7 @@ class BadInputTableTest {
                 waits:
                   pollInterval: 200ms
                   secret: 2s
+                  cnpgDatabase: 2s
                   connection: 2s
                 """.formatted(namespace, apiServer, refusedPort);
     }
