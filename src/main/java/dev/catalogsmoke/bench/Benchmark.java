@@ -31,7 +31,7 @@ public final class Benchmark {
     private final Settings settings;
     private final PrintStream out;
 
-    /** What to measure and where: sizes, suite JVM options, optional CDS archive, naive peer budget, output folder. */
+    /** Benchmark settings: sizes, suite JVM options, optional CDS archive, naive peer budget, output folder. */
     public record Settings(
             List<Integer> sizes,
             Path jar,

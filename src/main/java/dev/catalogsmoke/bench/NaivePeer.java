@@ -15,7 +15,7 @@ import java.util.Properties;
  * The routing and membership checks written the way a hand-written hook script does them: list the keys, then send
  * one query per issuer and one query per membership. It is the baseline the benchmark compares the suite with.
  *
- * <p>Each part stops when its {@code budget} runs out; the result then holds the rows done and an estimate for all
+ * <p>Each part stops when its {@code budget} runs out; the result then contains the rows done and an estimate for all
  * rows at the measured rate. It reuses one prepared statement per part over one session, which is faster than a
  * shell loop that starts {@code psql} per row, so the comparison favors the peer.
  */

@@ -24,7 +24,7 @@ final class SuiteProcess {
     /** One check of the child's run. */
     record Check(String id, String status, List<String> tags, long millis, long statements) {}
 
-    /** What one child run produced. */
+    /** Output of one child run. */
     record Result(
             List<String> javaOptions,
             int exitCode,

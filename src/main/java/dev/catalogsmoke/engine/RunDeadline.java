@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * Runs a test plan within the run deadline ({@code run.deadline}).
  *
  * <p>The launcher runs on a daemon thread. When the deadline passes first, the run is cancelled through JUnit's
- * cancellation token, so no further check starts, the threads of running checks are interrupted, and the report
- * is closed at once: every check without a result is reported NOT_READY with "run deadline reached". A check stuck
- * in a blocking socket read is left to its own read timeout; its late result is ignored.
+ * cancellation token, so no further check starts, and the threads of running checks are interrupted. The report is
+ * closed at once, and every check without a result is reported NOT_READY with "run deadline reached". A check stuck
+ * in a blocking socket read is left to its own read timeout, and its late result is ignored.
  */
 final class RunDeadline {
 
