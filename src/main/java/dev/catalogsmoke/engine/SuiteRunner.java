@@ -41,8 +41,9 @@ public final class SuiteRunner {
         String contextId = SmokeContexts.register(context);
         try {
             Launcher launcher = launcher();
-            LauncherDiscoveryRequest request =
-                    request(options, contextId, context.config().run().parallelism());
+            // --fail-fast promises that nothing runs after the first failure, which only one thread can keep.
+            int parallelism = options.failFast() ? 1 : context.config().run().parallelism();
+            LauncherDiscoveryRequest request = request(options, contextId, parallelism);
             TestPlan plan = launcher.discover(request);
             if (!plan.containsTests()) {
                 throw new ConfigException("no check selected by the tag expressions (include " + options.includeTags()
