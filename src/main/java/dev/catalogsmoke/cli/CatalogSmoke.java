@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
             SandboxCommand.class,
             ListCommand.class,
             ManifestCommand.class,
-            PreflightCommand.class
+            PreflightCommand.class,
+            BenchmarkCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -104,6 +105,9 @@ public final class CatalogSmoke implements Runnable {
             }
             if (type == PreflightCommand.class) {
                 return type.cast(new PreflightCommand(out, environment));
+            }
+            if (type == BenchmarkCommand.class) {
+                return type.cast(new BenchmarkCommand(out));
             }
             if (type == ManifestCommand.class) {
                 return type.cast(new ManifestCommand(out));

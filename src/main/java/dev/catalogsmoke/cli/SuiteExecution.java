@@ -2,6 +2,7 @@ package dev.catalogsmoke.cli;
 
 import dev.catalogsmoke.checks.Checks;
 import dev.catalogsmoke.config.CredentialsSource;
+import dev.catalogsmoke.config.DurationDeserializer;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.engine.RunOptions;
 import dev.catalogsmoke.engine.SmokeContext;
@@ -13,6 +14,7 @@ import dev.catalogsmoke.postgres.CredentialsProvider;
 import dev.catalogsmoke.postgres.LocalCredentials;
 import dev.catalogsmoke.report.ConsoleReport;
 import dev.catalogsmoke.report.JunitXmlReport;
+import dev.catalogsmoke.report.ProcessStats;
 import dev.catalogsmoke.report.RunSummary;
 import dev.catalogsmoke.report.SummaryJson;
 import java.io.IOException;
@@ -86,6 +88,11 @@ final class SuiteExecution {
         run.put("revision", config.publish().revision());
         run.put("includeTags", String.join(" ", options.includeTags()));
         run.put("excludeTags", String.join(" ", options.excludeTags()));
+        run.put("parallelism", String.valueOf(config.run().parallelism()));
+        run.put("deadline", DurationDeserializer.format(config.run().deadline()));
+        ProcessStats.startToFirstCheck()
+                .ifPresent(duration -> run.put("startToFirstCheckMillis", String.valueOf(duration.toMillis())));
+        ProcessStats.peakResidentKiB().ifPresent(kib -> run.put("peakResidentKiB", String.valueOf(kib)));
         try {
             return SummaryJson.write(summary, exitCode, run, options.reportsDir());
         } catch (IOException e) {

@@ -21,6 +21,9 @@ final class ConfigValidator {
     private static final Pattern KUBERNETES_NAME =
             Pattern.compile("(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
+    /** Upper bound of run.parallelism: each concurrent check may hold two database sessions. */
+    static final int MAX_PARALLELISM = 16;
+
     private final String source;
 
     ConfigValidator(String source) {
@@ -41,6 +44,7 @@ final class ConfigValidator {
         validateCutover(config.cutover(), config.credentials().source());
         validateKeycloak(config.keycloak());
         validatePlatformAuth(config.platformAuth(), config.keycloak());
+        validateRun(config.run());
     }
 
     private void validateKeycloak(SmokeConfig.Keycloak keycloak) {
@@ -214,6 +218,16 @@ final class ConfigValidator {
         if (values == null || values.contains(null)) {
             throw invalid(key, "(missing)", "expected a list of names, may be []");
         }
+    }
+
+    private void validateRun(SmokeConfig.Run run) {
+        if (run.parallelism() < 1 || run.parallelism() > MAX_PARALLELISM) {
+            throw invalid(
+                    "run.parallelism",
+                    String.valueOf(run.parallelism()),
+                    "expected 1 (one check class at a time) to " + MAX_PARALLELISM);
+        }
+        requirePositive("run.deadline", run.deadline());
     }
 
     private void requireAtLeastPoll(String key, Duration budget, Duration poll) {

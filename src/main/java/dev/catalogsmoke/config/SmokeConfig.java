@@ -24,7 +24,8 @@ public record SmokeConfig(
         Publish publish,
         CutoverConfig cutover,
         Keycloak keycloak,
-        PlatformAuth platformAuth) {
+        PlatformAuth platformAuth,
+        Run run) {
 
     public CatalogConfig catalog(Catalog catalog) {
         return catalogs.get(catalog);
@@ -93,6 +94,12 @@ public record SmokeConfig(
     public record Seed(List<SeedTenant> tenants) {}
 
     public record SeedTenant(String id, String slug, String realm, String issuer) {}
+
+    /**
+     * How the run executes: at most {@code parallelism} check classes at once, and a {@code deadline} for the whole
+     * run, after which checks still pending are reported NOT_READY.
+     */
+    public record Run(int parallelism, Duration deadline) {}
 
     /** Time budgets for each kind of wait, and how often a wait polls. */
     public record Waits(Duration pollInterval, Duration secret, Duration cnpgDatabase, Duration connection) {}

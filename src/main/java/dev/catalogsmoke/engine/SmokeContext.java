@@ -5,6 +5,8 @@ import dev.catalogsmoke.cutover.LegacySessions;
 import dev.catalogsmoke.kubernetes.KubernetesAccess;
 import dev.catalogsmoke.postgres.CredentialsProvider;
 import dev.catalogsmoke.postgres.PostgresSessions;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,6 +24,7 @@ public final class SmokeContext implements AutoCloseable {
     private final Waits waits;
     private final boolean failFast;
     private final AtomicBoolean failureSeen = new AtomicBoolean();
+    private final Set<Thread> checkThreads = ConcurrentHashMap.newKeySet();
 
     public SmokeContext(
             SmokeConfig config, KubernetesAccess kubernetes, CredentialsProvider credentials, boolean failFast) {
@@ -69,6 +72,24 @@ public final class SmokeContext implements AutoCloseable {
 
     void recordFailure() {
         failureSeen.set(true);
+    }
+
+    void checkStarted(Thread thread) {
+        checkThreads.add(thread);
+    }
+
+    void checkFinished(Thread thread) {
+        checkThreads.remove(thread);
+    }
+
+    /** Interrupts the threads of checks still running, so their waits end; returns how many were interrupted. */
+    int interruptRunningChecks() {
+        int count = 0;
+        for (Thread thread : checkThreads) {
+            thread.interrupt();
+            count++;
+        }
+        return count;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.catalogsmoke.engine;
 
+import dev.catalogsmoke.postgres.StatementCounter;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -7,8 +10,28 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 
-/** Gives checks their {@link SmokeContext} and stops the run after the first failure under {@code --fail-fast}. */
-public final class SmokeExtension implements ParameterResolver, ExecutionCondition, TestWatcher {
+/**
+ * Gives checks their {@link SmokeContext}, stops the run after the first failure under {@code --fail-fast}, and
+ * publishes the number of SQL statements each check executed as evidence {@code sqlStatements}.
+ */
+public final class SmokeExtension
+        implements ParameterResolver, ExecutionCondition, TestWatcher, BeforeEachCallback, AfterEachCallback {
+
+    /** Evidence key of the number of SQL statements a check executed. */
+    public static final String SQL_STATEMENTS = "sqlStatements";
+
+    @Override
+    public void beforeEach(ExtensionContext extension) {
+        context(extension).checkStarted(Thread.currentThread());
+        StatementCounter.start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext extension) {
+        long statements = StatementCounter.stop();
+        context(extension).checkFinished(Thread.currentThread());
+        extension.publishReportEntry(SQL_STATEMENTS, String.valueOf(statements));
+    }
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {

@@ -5,7 +5,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.catalogsmoke.config.ConfigException;
 import dev.catalogsmoke.report.ResultCollector;
 import dev.catalogsmoke.report.RunSummary;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -31,7 +33,7 @@ public final class SuiteRunner {
 
     /** Discovers the checks that the options select, touching nothing outside this process. */
     public TestPlan discover(RunOptions options) {
-        return launcher().discover(request(options, null));
+        return launcher().discover(request(options, null, 1));
     }
 
     /** Runs the selected checks against the context and returns every result in report order. */
@@ -39,27 +41,29 @@ public final class SuiteRunner {
         String contextId = SmokeContexts.register(context);
         try {
             Launcher launcher = launcher();
-            LauncherDiscoveryRequest request = request(options, contextId);
+            // --fail-fast promises that nothing runs after the first failure, which only one thread can keep.
+            int parallelism = options.failFast() ? 1 : context.config().run().parallelism();
+            LauncherDiscoveryRequest request = request(options, contextId, parallelism);
             TestPlan plan = launcher.discover(request);
             if (!plan.containsTests()) {
                 throw new ConfigException("no check selected by the tag expressions (include " + options.includeTags()
                         + ", exclude " + options.excludeTags() + "); run 'catalog-smoke list' to see the tags");
             }
             ResultCollector collector = new ResultCollector();
-            launcher.execute(plan, collector);
-            return collector.summary();
+            return new RunDeadline(context.config().run().deadline()).execute(launcher, plan, collector, context);
         } finally {
             SmokeContexts.unregister(contextId);
         }
     }
 
-    private LauncherDiscoveryRequest request(RunOptions options, String contextId) {
+    private LauncherDiscoveryRequest request(RunOptions options, String contextId, int parallelism) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(checkClasses.stream().map(type -> selectClass(type)).toList())
                 .configurationParameter(
                         "junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
                 .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "false")
-                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "true");
+                .configurationParameter("junit.platform.stacktrace.pruning.enabled", "true")
+                .configurationParameters(parallelExecution(parallelism));
         if (contextId != null) {
             builder.configurationParameter(SmokeContexts.PARAMETER, contextId);
         }
@@ -75,6 +79,29 @@ public final class SuiteRunner {
             throw new ConfigException("invalid tag expression: " + e.getMessage()
                     + "; use JUnit tag expressions such as 'postgres & !flyway'");
         }
+    }
+
+    /**
+     * Returns the JUnit parameters that run up to {@code parallelism} check classes at once. The checks of one class
+     * stay on one thread in their {@code @Order}, because later checks of a class may rely on earlier ones; checks
+     * only read, so classes do not lock each other out. With 1, everything runs on the calling thread.
+     */
+    static Map<String, String> parallelExecution(int parallelism) {
+        if (parallelism <= 1) {
+            return Map.of("junit.jupiter.execution.parallel.enabled", "false");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("junit.jupiter.execution.parallel.enabled", "true");
+        // A plain thread pool: the fork-join pool's hard max-pool-size fails checks that block in
+        // CompletableFuture.join (the fabric8 client does) with "Thread limit exceeded replacing blocked worker".
+        parameters.put("junit.jupiter.execution.parallel.config.executor-service", "worker_thread_pool");
+        parameters.put("junit.jupiter.execution.parallel.mode.default", "same_thread");
+        parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+        parameters.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+        parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(parallelism));
+        parameters.put("junit.jupiter.execution.parallel.config.fixed.max-pool-size", String.valueOf(parallelism));
+        parameters.put("junit.jupiter.execution.parallel.config.fixed.saturate", "false");
+        return parameters;
     }
 
     private static Launcher launcher() {

@@ -35,6 +35,14 @@ public final class CnpgDatabaseReader {
 
     /** Returns whether the API server serves CNPG {@code databases}, asked through API discovery. */
     public boolean databasesServed() {
+        return waits.until(
+                "API discovery of " + GROUP_VERSION,
+                budget,
+                () -> dev.catalogsmoke.engine.Waits.Probe.ready(discover()));
+    }
+
+    /** Asks API discovery once; a transient error, such as a request time-out, is retried by the wait. */
+    private boolean discover() {
         APIResourceList resources;
         try {
             resources = kubernetes.client().getApiResources(GROUP_VERSION);

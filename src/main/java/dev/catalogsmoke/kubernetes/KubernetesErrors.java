@@ -20,9 +20,10 @@ final class KubernetesErrors {
             return new KubernetesApiException("Kubernetes API rejected " + target + " with 403 Forbidden;"
                     + " grant the service account '" + verb + "' on " + resource + " (see k8s-job.yaml)");
         }
-        if (code == 0 || code >= 500 || code == 429) {
+        // fabric8 reports no HTTP status as code 0, or as -1 when its request timeout ran out.
+        if (code <= 0 || code >= 500 || code == 429) {
             String reason =
-                    code == 0 ? rootMessage(e) : code + " " + e.getStatus().getMessage();
+                    code <= 0 ? rootMessage(e) : code + " " + e.getStatus().getMessage();
             return new TransientException("Kubernetes API did not complete " + target + ": " + reason, e);
         }
         return new KubernetesApiException("Kubernetes API rejected " + target + " with " + code + ": "

@@ -75,6 +75,7 @@ public final class RequiredPermissions {
                     "clusters",
                     "CNPG Cluster " + config.postgres().cluster());
         }
+        addKeycloakSecrets(config, selected, permissions);
         if (anyOf(selected, List.of("keycloak"))) {
             addReadAny(permissions, KEYCLOAK_GROUP, "keycloakrealmimports", "Keycloak realm imports of the tenants");
         }
@@ -82,6 +83,23 @@ public final class RequiredPermissions {
             addPublishing(permissions, config.publish().configMap());
         }
         return List.copyOf(permissions);
+    }
+
+    private static void addKeycloakSecrets(SmokeConfig config, Predicate<String> selected, List<Permission> out) {
+        SmokeConfig.Keycloak keycloak = config.keycloak();
+        if (!keycloak.enabled()) {
+            return;
+        }
+        if (anyOf(selected, List.of("platform-auth"))
+                && config.platformAuth().enabled()
+                && keycloak.personasFile().isEmpty()) {
+            out.add(new Permission(
+                    "get", "", "secrets", keycloak.personasSecret(), "logins of the personas for platform-auth"));
+        }
+        if (anyOf(selected, List.of("keycloak")) && !keycloak.adminSecret().isEmpty()) {
+            out.add(new Permission(
+                    "get", "", "secrets", keycloak.adminSecret(), "Keycloak admin login for the realm contents check"));
+        }
     }
 
     private static void addReadAny(List<Permission> permissions, String group, String resource, String neededFor) {

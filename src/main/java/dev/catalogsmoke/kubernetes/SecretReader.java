@@ -49,7 +49,9 @@ public final class SecretReader {
     static SecretSnapshot snapshot(Secret secret) {
         Map<String, byte[]> data = new HashMap<>();
         if (secret.getData() != null) {
-            secret.getData().forEach((key, value) -> data.put(key, decode(value)));
+            String ref = secret.getMetadata().getNamespace() + "/"
+                    + secret.getMetadata().getName();
+            secret.getData().forEach((key, value) -> data.put(key, decode(ref, key, value)));
         }
         return new SecretSnapshot(
                 secret.getMetadata().getNamespace(),
@@ -59,14 +61,16 @@ public final class SecretReader {
                 Map.copyOf(data));
     }
 
-    private static byte[] decode(String value) {
+    private static byte[] decode(String ref, String key, String value) {
         if (value == null) {
             return new byte[0];
         }
         try {
             return Base64.getMimeDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw new KubernetesApiException("Secret data is not valid base64: " + e.getMessage());
+            throw new KubernetesApiException("Secret " + ref + ": data of key '" + key + "' is not valid base64 ("
+                    + e.getMessage() + "); the API server stores Secret data base64-encoded, so recreate the Secret"
+                    + " with kubectl or stringData");
         }
     }
 }

@@ -11,8 +11,8 @@ import javax.net.ssl.SSLException;
 /**
  * Sorts connection errors into transient ones, retried within the wait budget, and final ones, reported at once.
  *
- * <p>Transient: connection refused, no route, a connect timeout, a host name not yet resolvable, and SQLSTATE
- * 57P03 (the server is starting up). Everything else is final, including authentication failures (28P01, 28000)
+ * <p>Transient: connection refused, no route, a connect timeout, a login that timed out (SQLSTATE 08001), a host
+ * name not yet resolvable, and SQLSTATE 57P03 (the server is starting up). Everything else is final, including authentication failures (28P01, 28000)
  * and a missing database (3D000), because waiting does not heal them.
  */
 final class PostgresErrors {
@@ -37,6 +37,13 @@ final class PostgresErrors {
                 UnknownHostException.class);
         if (network instanceof UnknownHostException) {
             return new TransientException("host name in " + attempt.endpoint() + " cannot be resolved yet", e);
+        }
+        if ("08001".equals(state) && String.valueOf(e.getMessage()).contains("timed out")) {
+            return new TransientException(
+                    "no answer from " + attempt.endpoint() + " within postgres.connectTimeout (the server accepted the"
+                            + " connection but did not complete the login); check that PostgreSQL is running and not"
+                            + " overloaded",
+                    e);
         }
         if (network != null) {
             return new TransientException(

@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.PGProperty;
 import org.slf4j.Logger;
@@ -38,12 +40,17 @@ public final class PostgresSessions {
     private final CredentialsProvider credentials;
     private final Waits waits;
     private final Map<Catalog, RuntimeException> failures = new ConcurrentHashMap<>();
+    private final Set<Catalog> reached = ConcurrentHashMap.newKeySet();
+    private final Map<Catalog, Object> firstConnectLocks = new EnumMap<>(Catalog.class);
     private Path caFile;
 
     public PostgresSessions(SmokeConfig config, CredentialsProvider credentials, Waits waits) {
         this.config = config;
         this.credentials = credentials;
         this.waits = waits;
+        for (Catalog catalog : Catalog.values()) {
+            firstConnectLocks.put(catalog, new Object());
+        }
     }
 
     /**
@@ -51,6 +58,22 @@ public final class PostgresSessions {
      * waits.connection}; throws the error itself, for the check that owns connectivity.
      */
     public Connection connect(Catalog catalog) {
+        if (reached.contains(catalog)) {
+            return connectOnce(catalog);
+        }
+        synchronized (firstConnectLocks.get(catalog)) {
+            Connection connection = connectOnce(catalog);
+            reached.add(catalog);
+            return connection;
+        }
+    }
+
+    /**
+     * Opens a session for {@link #connect}. Until a catalog's database has been reached once, callers queue on a
+     * lock per catalog, so checks that run at the same time share one wait and its outcome instead of each waiting
+     * out the budget.
+     */
+    private Connection connectOnce(Catalog catalog) {
         RuntimeException earlier = failures.get(catalog);
         if (earlier != null) {
             throw earlier;
@@ -92,7 +115,7 @@ public final class PostgresSessions {
         try {
             Connection connection = DriverManager.getConnection(url, properties(login));
             connection.setReadOnly(true);
-            return connection;
+            return StatementCounter.counting(connection);
         } catch (SQLException e) {
             RuntimeException classified = PostgresErrors.classify(e, attempt);
             log.debug("connection attempt to {} as {} failed: {}", database, login.username(), e.getMessage());

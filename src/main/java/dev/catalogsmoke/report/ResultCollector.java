@@ -34,6 +34,9 @@ public final class ResultCollector implements TestExecutionListener {
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, String>>> evidence = new ConcurrentHashMap<>();
     private final Map<String, CheckResult> results = new ConcurrentHashMap<>();
+    private final Map<String, TestIdentifier> running = new ConcurrentHashMap<>();
+    private final java.util.Set<String> finished = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     private final List<String> planOrder = new ArrayList<>();
     private TestPlan plan;
     private Instant runStartedAt = Instant.now();
@@ -54,13 +57,20 @@ public final class ResultCollector implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionFinished(TestPlan testPlan) {
+    public synchronized void testPlanExecutionFinished(TestPlan testPlan) {
+        if (closed) {
+            return;
+        }
         runDuration = Duration.ofNanos(System.nanoTime() - runStartedNanos);
     }
 
     @Override
     public void executionStarted(TestIdentifier identifier) {
         startedAt.put(identifier.getUniqueId(), System.nanoTime());
+        running.put(identifier.getUniqueId(), identifier);
+        if (identifier.isTest()) {
+            ProcessStats.markFirstCheck();
+        }
     }
 
     /** Returns whether the identifier is a check: a test, or a parameterized template whose invocations never ran. */
@@ -87,6 +97,8 @@ public final class ResultCollector implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        finished.add(identifier.getUniqueId());
+        running.remove(identifier.getUniqueId());
         Long start = startedAt.get(identifier.getUniqueId());
         Duration duration = start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
         Optional<Throwable> error = result.getThrowable();
@@ -115,8 +127,13 @@ public final class ResultCollector implements TestExecutionListener {
                 error.map(ResultCollector::messageOf).orElse(""));
     }
 
-    private void record(TestIdentifier identifier, CheckStatus status, Duration duration, String message) {
+    private synchronized void record(TestIdentifier identifier, CheckStatus status, Duration duration, String message) {
+        if (closed) {
+            log.debug("ignoring the result of {} that arrived after the run deadline", identifier.getDisplayName());
+            return;
+        }
         String id = identifier.getUniqueId();
+        finished.add(id);
         results.put(
                 id,
                 new CheckResult(
@@ -151,10 +168,46 @@ public final class ResultCollector implements TestExecutionListener {
     }
 
     /**
+     * Stops taking results and reports every check without one as NOT_READY: {@code stillRunning} for checks that
+     * had started, {@code notStarted} for the rest. A parameterized check whose invocations had begun is
+     * represented by those invocations. Returns the summary as of this moment.
+     */
+    public synchronized RunSummary closeAtDeadline(String notStarted, String stillRunning) {
+        runDuration = Duration.ofNanos(System.nanoTime() - runStartedNanos);
+        if (plan != null) {
+            for (String id : planOrder) {
+                TestIdentifier identifier = plan.getTestIdentifier(id);
+                if (isCheck(identifier) && !finished.contains(id) && !hasStartedInvocation(identifier)) {
+                    boolean started = running.containsKey(id);
+                    record(identifier, CheckStatus.NOT_READY, elapsed(id), started ? stillRunning : notStarted);
+                }
+            }
+        }
+        running.values().stream()
+                .filter(TestIdentifier::isTest)
+                .filter(identifier -> !results.containsKey(identifier.getUniqueId()))
+                .forEach(identifier ->
+                        record(identifier, CheckStatus.NOT_READY, elapsed(identifier.getUniqueId()), stillRunning));
+        closed = true;
+        return summary();
+    }
+
+    private boolean hasStartedInvocation(TestIdentifier template) {
+        String prefix = template.getUniqueId() + "/";
+        return running.keySet().stream().anyMatch(id -> id.startsWith(prefix))
+                || finished.stream().anyMatch(id -> id.startsWith(prefix));
+    }
+
+    private Duration elapsed(String uniqueId) {
+        Long start = startedAt.get(uniqueId);
+        return start == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
      * Returns the results in test plan order, which does not depend on thread scheduling. Invocations of a
      * parameterized check are registered only while it runs, so they sort under their template by unique id.
      */
-    public RunSummary summary() {
+    public synchronized RunSummary summary() {
         Map<String, Integer> position = new LinkedHashMap<>();
         for (int i = 0; i < planOrder.size(); i++) {
             position.put(planOrder.get(i), i);

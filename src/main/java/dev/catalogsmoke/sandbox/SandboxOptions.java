@@ -67,7 +67,7 @@ public record SandboxOptions(
         return faults.contains(fault);
     }
 
-    static String randomPassword() {
+    public static String randomPassword() {
         byte[] bytes = new byte[18];
         new java.security.SecureRandom().nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
