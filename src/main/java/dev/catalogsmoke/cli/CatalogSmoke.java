@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
         })
 public final class CatalogSmoke implements Runnable {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(
             names = "--verbose",
             scope = CommandLine.ScopeType.INHERIT,
@@ -43,7 +46,7 @@ public final class CatalogSmoke implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                new CommandLine(this), "missing subcommand: run, sandbox, list, manifest" + " or preflight");
+                spec.commandLine(), "missing subcommand: run, sandbox, list," + " preflight or manifest");
     }
 
     public static void main(String[] args) {
@@ -51,7 +54,11 @@ public final class CatalogSmoke implements Runnable {
     }
 
     /** Runs the command line and returns its exit code; the streams and environment are parameters for tests. */
+    /** pgjdbc logs through java.util.logging; its errors reach the suite as exceptions and are reported there. */
+    private static final java.util.logging.Logger PGJDBC_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
     public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
+        PGJDBC_LOG.setLevel(java.util.logging.Level.OFF);
         if (java.util.Arrays.asList(args).contains("--verbose")) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
@@ -72,7 +79,7 @@ public final class CatalogSmoke implements Runnable {
             }
             return ExitCodes.INVALID_USAGE;
         }
-        log.error("catalog-smoke stopped by an unexpected error: {}", exception.toString());
+        log.debug("catalog-smoke stopped by an unexpected error", exception);
         err.println("catalog-smoke: error: " + exception.getMessage()
                 + (verbose ? "" : " (rerun with --verbose" + " for the stack trace)"));
         if (verbose) {

@@ -45,14 +45,23 @@ final class ManifestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String location = migrations.contains(":") ? migrations : "filesystem:" + migrations;
         if (location.startsWith("filesystem:") && !Files.isDirectory(Path.of(location.substring(11)))) {
-            throw new ConfigException("--migrations " + migrations + ": folder not found");
+            throw new ConfigException("--migrations " + migrations + ": folder not found; pass the folder that holds"
+                    + " the release's migration scripts");
         }
         BaselineManifest manifest = ManifestGenerator.generate(database, location);
+        if (manifest.migrations().isEmpty()) {
+            throw new ConfigException("--migrations " + migrations + ": Flyway found no migration there; point it at"
+                    + " the folder of V<version>__<description>.sql and R__<description>.sql scripts");
+        }
         String yaml =
                 "# Baseline manifest written by catalog-smoke manifest from " + migrations + "\n" + manifest.toYaml();
         if (output == null) {
             out.print(yaml);
         } else {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             Files.writeString(output, yaml);
             out.println("Wrote " + manifest.migrations().size() + " migrations to " + output);
         }

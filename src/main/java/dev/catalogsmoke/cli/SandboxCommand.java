@@ -93,6 +93,7 @@ final class SandboxCommand implements Callable<Integer> {
         }
         SandboxOptions options = options();
         String baseText = baseConfig();
+        SuiteExecution.checkSelection(selection.toRunOptions());
         try (SandboxKeycloak keycloak = noKeycloak ? null : SandboxKeycloak.start(options.tenants());
                 Sandbox sandbox = Sandbox.start(options, keycloak)) {
             SmokeConfig resolved =

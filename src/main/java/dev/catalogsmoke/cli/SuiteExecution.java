@@ -41,6 +41,7 @@ final class SuiteExecution {
 
     /** Runs the checks, writes the reports and keeps the verdict, publishing it too when {@code publishResult} is set. */
     int execute(String command, SmokeConfig config, RunOptions options, boolean publishResult) {
+        checkSelection(options);
         KubernetesAccess kubernetes =
                 config.kubernetes().enabled() ? KubernetesAccess.fromConfig(config) : KubernetesAccess.disabled();
         CredentialsProvider credentials = credentials(config, kubernetes);
@@ -56,6 +57,23 @@ final class SuiteExecution {
             exitCode = new VerdictKeeper(out, config, kubernetes).keep(summary, exitCode, json, publishResult);
             out.println("Reports: " + xml + ", " + json + " (exit code " + exitCode + ")");
             return exitCode;
+        }
+    }
+
+    /**
+     * Rejects, before anything starts, a selection that names unknown tags or selects no check, and a reports folder
+     * that cannot be created, so a typo costs seconds and not a whole run.
+     */
+    static void checkSelection(RunOptions options) {
+        new SuiteRunner(Checks.ALL).validate(options);
+        Path junitDir = options.reportsDir().resolve("junit");
+        try {
+            java.nio.file.Files.createDirectories(junitDir);
+        } catch (IOException e) {
+            throw new dev.catalogsmoke.config.ConfigException("--reports-dir " + options.reportsDir()
+                    + ": cannot create the folder " + junitDir + " ("
+                    + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); choose a writable folder");
         }
     }
 

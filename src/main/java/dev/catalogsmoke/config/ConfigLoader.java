@@ -36,6 +36,8 @@ public final class ConfigLoader {
             .addModule(new SimpleModule().addDeserializer(Duration.class, new DurationDeserializer()))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final Map<String, String> environment;
@@ -54,8 +56,8 @@ public final class ConfigLoader {
             source = file.toString();
         }
         tree.put("source", source);
-        new EnvironmentOverrides(environment).apply(tree);
-        SmokeConfig config = bind(tree, source);
+        Map<String, String> fromEnvironment = new EnvironmentOverrides(environment).apply(tree);
+        SmokeConfig config = bind(tree, source, fromEnvironment);
         new ConfigValidator(source).validate(config);
         return config;
     }
@@ -69,8 +71,8 @@ public final class ConfigLoader {
         TreeMerge.merge(tree, parse(yaml, sourceName), sourceName);
         TreeMerge.merge(tree, (ObjectNode) mapper.valueToTree(overlay), "runtime settings of " + sourceName);
         tree.put("source", sourceName);
-        new EnvironmentOverrides(environment).apply(tree);
-        SmokeConfig config = bind(tree, sourceName);
+        Map<String, String> fromEnvironment = new EnvironmentOverrides(environment).apply(tree);
+        SmokeConfig config = bind(tree, sourceName, fromEnvironment);
         new ConfigValidator(sourceName).validate(config);
         return config;
     }
@@ -140,12 +142,14 @@ public final class ConfigLoader {
         return (ObjectNode) node;
     }
 
-    private SmokeConfig bind(ObjectNode tree, String sourceName) {
+    private SmokeConfig bind(ObjectNode tree, String sourceName, Map<String, String> fromEnvironment) {
         try {
             return mapper.treeToValue(tree, SmokeConfig.class);
         } catch (JacksonException e) {
             String key = ConfigPaths.fromJackson(e.getPath());
-            throw new ConfigException(sourceName + ": key '" + key + "': " + firstLine(e.getOriginalMessage())
+            String variable = fromEnvironment.get(key);
+            String origin = variable == null ? sourceName : "environment variable " + variable;
+            throw new ConfigException(origin + ": key '" + key + "': " + BindingMessages.describe(e)
                     + "; see the configuration keys in the README");
         }
     }

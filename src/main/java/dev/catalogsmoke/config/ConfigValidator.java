@@ -275,8 +275,10 @@ final class ConfigValidator {
 
     private ConfigException invalid(String key, String value, String expectation) {
         String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
-        return new ConfigException(source + ": key '" + key + "': invalid value " + shown + "; " + expectation
-                + " (environment variable " + ConfigPaths.environmentVariable(key.replaceAll("\\[\\d+]", ""))
-                + " overrides scalar keys)");
+        String variable = key.contains("[")
+                ? ""
+                : " (environment variable " + ConfigPaths.environmentVariable(key) + " overrides it)";
+        return new ConfigException(
+                source + ": key '" + key + "': invalid value " + shown + "; " + expectation + variable);
     }
 }

@@ -30,13 +30,22 @@ public final class DurationDeserializer extends ValueDeserializer<Duration> {
                     text);
         }
         long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        Duration duration =
+                switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+        if (duration.compareTo(MAX) > 0) {
+            return context.reportInputMismatch(
+                    Duration.class, "value '%s' is longer than the maximum of 24h for any budget or timeout", text);
+        }
+        return duration;
     }
+
+    /** Longest duration accepted anywhere in the configuration; longer values are typos or overflow later. */
+    static final Duration MAX = Duration.ofHours(24);
 
     /** Formats a duration in the same notation, choosing the largest exact unit. */
     public static String format(Duration duration) {

@@ -28,7 +28,9 @@ final class EnvironmentOverrides {
         this.environment = environment;
     }
 
-    void apply(ObjectNode tree) {
+    /** Applies the overrides and returns, per dotted key, the variable that set it, for error messages. */
+    Map<String, String> apply(ObjectNode tree) {
+        Map<String, String> applied = new TreeMap<>();
         Map<String, Leaf> leaves = new TreeMap<>();
         collectLeaves(tree, "", leaves);
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
@@ -37,14 +39,24 @@ final class EnvironmentOverrides {
                     || CREDENTIAL_VARIABLE.matcher(name).matches()) {
                 continue;
             }
+            if (OBJECT_LIST_VARIABLES.contains(name)) {
+                throw new ConfigException("environment variable " + name + ": the key is a list of objects, which"
+                        + " only the configuration file can set; unset the variable and set the key in the file");
+            }
             Leaf leaf = leaves.get(name);
             if (leaf == null) {
                 throw new ConfigException("environment variable " + name + ": no configuration key has this name;"
                         + " unset it or use a name from the README's list of keys");
             }
             leaf.set(variable.getValue());
+            applied.put(leaf.key(), name);
         }
+        return applied;
     }
+
+    /** Variables of keys whose default is an empty list of objects, which look like scalar lists when empty. */
+    private static final java.util.Set<String> OBJECT_LIST_VARIABLES =
+            java.util.Set.of(ConfigPaths.environmentVariable("seed.tenants"));
 
     private static void collectLeaves(ObjectNode node, String prefix, Map<String, Leaf> leaves) {
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
@@ -53,7 +65,7 @@ final class EnvironmentOverrides {
             if (value.isObject()) {
                 collectLeaves((ObjectNode) value, key, leaves);
             } else if (value.isValueNode() || isScalarList(value)) {
-                leaves.put(ConfigPaths.environmentVariable(key), new Leaf(node, entry.getKey(), value.isArray()));
+                leaves.put(ConfigPaths.environmentVariable(key), new Leaf(node, entry.getKey(), key, value.isArray()));
             }
         }
     }
@@ -71,7 +83,7 @@ final class EnvironmentOverrides {
     }
 
     /** One overridable key: its parent node, its name, and whether it holds a list. */
-    private record Leaf(ObjectNode parent, String name, boolean list) {
+    private record Leaf(ObjectNode parent, String name, String key, boolean list) {
 
         void set(String text) {
             if (!list) {

@@ -68,9 +68,11 @@ public final class LegacySessions {
         } catch (PrerequisiteUnavailable e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PrerequisiteUnavailable("no session on the legacy database " + database() + " (the check"
-                    + " 'cutover legacy > legacy database is reachable' reports why): "
-                    + PostgresSessions.firstClause(e.getMessage()));
+            throw new PrerequisiteUnavailable(
+                    "no session on the legacy database " + database() + " (the check"
+                            + " 'cutover legacy > legacy database is reachable' reports why): "
+                            + PostgresSessions.firstClause(e.getMessage()),
+                    e);
         }
     }
 

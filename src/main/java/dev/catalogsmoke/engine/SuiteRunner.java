@@ -5,9 +5,12 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.catalogsmoke.config.ConfigException;
 import dev.catalogsmoke.report.ResultCollector;
 import dev.catalogsmoke.report.RunSummary;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.platform.commons.PreconditionViolationException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -33,7 +36,42 @@ public final class SuiteRunner {
 
     /** Discovers the checks that the options select, touching nothing outside this process. */
     public TestPlan discover(RunOptions options) {
+        requireKnownTags(options);
         return launcher().discover(request(options, null, 1));
+    }
+
+    /**
+     * Checks the selection before anything starts: the tag expressions parse, name only tags that some check
+     * carries (a typo would otherwise select nothing, or everything, without a word), and select at least one check.
+     */
+    public void validate(RunOptions options) {
+        TestPlan plan = discover(options);
+        if (!plan.containsTests()) {
+            throw noCheckSelected(options);
+        }
+    }
+
+    private void requireKnownTags(RunOptions options) {
+        Set<String> known = new TreeSet<>();
+        TestPlan all = launcher()
+                .discover(request(new RunOptions(List.of(), List.of(), options.reportsDir(), false), null, 1));
+        all.getRoots().forEach(root -> all.getDescendants(root)
+                .forEach(check -> check.getTags().forEach(tag -> known.add(tag.getName()))));
+        List<String> expressions = new ArrayList<>(options.includeTags());
+        expressions.addAll(options.excludeTags());
+        for (String expression : expressions) {
+            for (String name : expression.split("[&|!()\\s]+")) {
+                if (!name.isEmpty() && !name.equals("any") && !name.equals("none") && !known.contains(name)) {
+                    throw new ConfigException("tag expression '" + expression + "' names unknown tag '" + name
+                            + "'; known tags: " + String.join(", ", known));
+                }
+            }
+        }
+    }
+
+    private static ConfigException noCheckSelected(RunOptions options) {
+        return new ConfigException("no check selected by the tag expressions (include " + options.includeTags()
+                + ", exclude " + options.excludeTags() + "); run 'catalog-smoke list' to see the tags");
     }
 
     /** Runs the selected checks against the context and returns every result in report order. */
@@ -43,11 +81,11 @@ public final class SuiteRunner {
             Launcher launcher = launcher();
             // --fail-fast promises that nothing runs after the first failure, which only one thread can keep.
             int parallelism = options.failFast() ? 1 : context.config().run().parallelism();
+            requireKnownTags(options);
             LauncherDiscoveryRequest request = request(options, contextId, parallelism);
             TestPlan plan = launcher.discover(request);
             if (!plan.containsTests()) {
-                throw new ConfigException("no check selected by the tag expressions (include " + options.includeTags()
-                        + ", exclude " + options.excludeTags() + "); run 'catalog-smoke list' to see the tags");
+                throw noCheckSelected(options);
             }
             ResultCollector collector = new ResultCollector();
             return new RunDeadline(context.config().run().deadline()).execute(launcher, plan, collector, context);

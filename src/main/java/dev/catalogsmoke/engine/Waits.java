@@ -19,7 +19,11 @@ public final class Waits {
 
     private static final Logger log = LoggerFactory.getLogger(Waits.class);
 
+    /** Retries of one wait logged at INFO: the first, then every this many, so a long wait stays readable. */
+    private static final int LOG_EVERY_RETRIES = 10;
+
     private final Duration pollInterval;
+    private final java.util.Map<String, Integer> retryCount = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Waits(Duration pollInterval) {
         this.pollInterval = pollInterval;
@@ -49,7 +53,7 @@ public final class Waits {
         }
     }
 
-    private static <T> boolean attempt(String name, Callable<Probe<T>> probe, AtomicReference<Probe<T>> last)
+    private <T> boolean attempt(String name, Callable<Probe<T>> probe, AtomicReference<Probe<T>> last)
             throws Exception {
         try {
             Probe<T> result = probe.call();
@@ -60,7 +64,12 @@ public final class Waits {
             return result.ready();
         } catch (TransientException e) {
             last.set(Probe.pending(e.getMessage()));
-            log.info("wait '{}': transient error, retrying: {}", name, e.getMessage());
+            int retries = retryCount.merge(name, 1, Integer::sum);
+            if (retries == 1 || retries % LOG_EVERY_RETRIES == 0) {
+                log.info("wait '{}': transient error, retry {}: {}", name, retries, e.getMessage());
+            } else {
+                log.debug("wait '{}': transient error, retry {}: {}", name, retries, e.getMessage());
+            }
             return false;
         }
     }

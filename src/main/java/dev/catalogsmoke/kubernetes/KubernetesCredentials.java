@@ -42,7 +42,7 @@ public final class KubernetesCredentials implements CredentialsProvider {
         try {
             secret = secret(catalog);
         } catch (RuntimeException e) {
-            throw new PrerequisiteUnavailable("no credentials for the " + catalog + " catalog: " + e.getMessage());
+            throw new PrerequisiteUnavailable("no credentials for the " + catalog + " catalog: " + e.getMessage(), e);
         }
         List<Problem> problems =
                 CredentialsSecretRules.problems(secret, config.catalog(catalog).role());

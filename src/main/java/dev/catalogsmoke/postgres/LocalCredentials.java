@@ -55,7 +55,11 @@ public final class LocalCredentials implements CredentialsProvider {
         for (String owner : OWNERS) {
             for (String field : new String[] {"username", "password"}) {
                 JsonNode node = tree == null ? null : tree.path(owner).get(field);
-                if (node != null && node.isValueNode()) {
+                if (node != null && !node.isValueNode()) {
+                    throw new ConfigException("credentials.file " + file + ": key '" + owner + "." + field
+                            + "': expected a text value, found " + (node.isArray() ? "a list" : "a mapping"));
+                }
+                if (node != null && !node.isNull()) {
                     values.put(owner + "." + field, node.asString());
                 }
             }

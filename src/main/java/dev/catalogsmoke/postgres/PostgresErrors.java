@@ -56,10 +56,14 @@ final class PostgresErrors {
 
     private static String finalMessage(SQLException e, String state, String target, Attempt attempt) {
         if ("28P01".equals(state)) {
+            String fix = attempt.credentialsOrigin().startsWith("Secret ")
+                    ? "; the password in the Secret is not the one the role has. Rotate it on both sides (the managed"
+                            + " role's passwordSecret and the role)"
+                    : "; the password given is not the one the role has, or the role does not exist. Fix the"
+                            + " credentials source";
             return "password authentication failed for " + target + " (SQLSTATE 28P01) with the password from "
-                    + attempt.credentialsOrigin() + "; the password in the Secret is not the one the role has."
-                    + " Rotate it on both sides (the managed role's passwordSecret and the role); not retried,"
-                    + " because an authentication failure does not heal by waiting";
+                    + attempt.credentialsOrigin() + fix + "; not retried, because an authentication failure does not"
+                    + " heal by waiting";
         }
         if ("28000".equals(state)) {
             return "server rejected " + target + " (SQLSTATE 28000: " + serverMessage(e) + ") with credentials"

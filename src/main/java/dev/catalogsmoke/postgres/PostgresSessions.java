@@ -96,8 +96,10 @@ public final class PostgresSessions {
         } catch (PrerequisiteUnavailable e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PrerequisiteUnavailable("no session on the " + catalog + " database (the check 'postgres > role"
-                    + " connects to its own database' reports why): " + firstClause(e.getMessage()));
+            throw new PrerequisiteUnavailable(
+                    "no session on the " + catalog + " database (the check 'postgres > role"
+                            + " connects to its own database' reports why): " + firstClause(e.getMessage()),
+                    e);
         }
     }
 

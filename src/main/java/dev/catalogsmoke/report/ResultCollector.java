@@ -1,6 +1,7 @@
 package dev.catalogsmoke.report;
 
 import dev.catalogsmoke.engine.NotReadyException;
+import dev.catalogsmoke.engine.PrerequisiteUnavailable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class ResultCollector implements TestExecutionListener {
     private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, String>>> evidence = new ConcurrentHashMap<>();
     private final Map<String, CheckResult> results = new ConcurrentHashMap<>();
+    private final Map<String, CheckStatus> blockedBy = new ConcurrentHashMap<>();
     private final Map<String, TestIdentifier> running = new ConcurrentHashMap<>();
     private final java.util.Set<String> finished = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -125,6 +127,9 @@ public final class ResultCollector implements TestExecutionListener {
                 status,
                 duration,
                 error.map(ResultCollector::messageOf).orElse(""));
+        if (error.orElse(null) instanceof PrerequisiteUnavailable blocked) {
+            blockedBy.put(identifier.getUniqueId(), blocked.notReady() ? CheckStatus.NOT_READY : CheckStatus.FAILED);
+        }
     }
 
     private synchronized void record(TestIdentifier identifier, CheckStatus status, Duration duration, String message) {
@@ -214,9 +219,34 @@ public final class ResultCollector implements TestExecutionListener {
         }
         Comparator<String> order = Comparator.<String>comparingInt(id -> planPosition(id, position))
                 .thenComparing(Comparator.naturalOrder());
+        boolean faultReported = results.values().stream()
+                .anyMatch(result -> result.status() == CheckStatus.FAILED || result.status() == CheckStatus.NOT_READY);
         List<CheckResult> ordered = new ArrayList<>();
-        results.keySet().stream().sorted(order).forEach(id -> ordered.add(results.get(id)));
+        results.keySet().stream()
+                .sorted(order)
+                .forEach(id -> ordered.add(faultReported ? results.get(id) : unblocked(id)));
         return new RunSummary(runStartedAt, runDuration, List.copyOf(ordered));
+    }
+
+    /**
+     * Returns the result of a check skipped because a prerequisite failed, turned into a failure (or NOT_READY) when
+     * no selected check reported that fault, so a run that checked nothing never passes.
+     */
+    private CheckResult unblocked(String id) {
+        CheckResult result = results.get(id);
+        CheckStatus status = blockedBy.get(id);
+        if (status == null) {
+            return result;
+        }
+        return new CheckResult(
+                result.id(),
+                result.className(),
+                result.displayName(),
+                result.tags(),
+                status,
+                result.duration(),
+                "not checked, and no selected check reports the cause: " + result.message(),
+                result.evidence());
     }
 
     private static int planPosition(String uniqueId, Map<String, Integer> position) {

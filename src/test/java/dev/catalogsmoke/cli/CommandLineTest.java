@@ -96,11 +96,108 @@ class CommandLineTest {
 
     @Test
     void noSelectedCheckExitsTwo() {
-        SmokeInvocation run =
-                SmokeInvocation.run(directory, Map.of(), "sandbox", "--no-keycloak", "--include-tag", "no-such-tag");
+        SmokeInvocation run = SmokeInvocation.run(
+                directory, Map.of(), "sandbox", "--no-keycloak", "--include-tag", "routing & flyway");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
         assertThat(run.err()).contains("no check selected");
+        assertThat(run.out()).doesNotContain("sandbox ready");
+    }
+
+    @Test
+    void unknownTagExitsTwoBeforeStarting() {
+        SmokeInvocation run =
+                SmokeInvocation.run(directory, Map.of(), "sandbox", "--no-keycloak", "--exclude-tag", "flywya");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err())
+                .contains("tag expression 'flywya' names unknown tag 'flywya'")
+                .contains("known tags:");
+        assertThat(run.summary()).as("no run, so no summary").isNull();
+    }
+
+    @Test
+    void unwritableReportsDirExitsTwo() throws Exception {
+        Path file = Files.writeString(directory.resolve("a-file"), "not a folder");
+
+        SmokeInvocation run =
+                SmokeInvocation.runRaw(null, Map.of(), "sandbox", "--no-keycloak", "--reports-dir", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("--reports-dir " + file).contains("choose a writable folder");
+    }
+
+    @Test
+    void manifestOfEmptyFolderExitsTwo() throws Exception {
+        Path empty = Files.createDirectories(directory.resolve("no-scripts"));
+
+        SmokeInvocation run = SmokeInvocation.runRaw(
+                null, Map.of(), "manifest", "--migrations", empty.toString(), "--database", "identity");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("Flyway found no migration there");
+    }
+
+    @Test
+    void manifestCreatesOutputFolder() {
+        Path out = directory.resolve("baseline/nested/tenancy.yaml");
+
+        SmokeInvocation run = SmokeInvocation.runRaw(
+                null,
+                Map.of(),
+                "manifest",
+                "--migrations",
+                "classpath:sandbox/migrations/tenancy",
+                "--database",
+                "tenancy",
+                "--out",
+                out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(out).content().contains("V4__create_tenant_aliases.sql");
+    }
+
+    @Test
+    void noArgumentsPrintsUsage() {
+        SmokeInvocation run = SmokeInvocation.runRaw(null, Map.of());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("missing subcommand").contains("Usage: catalog-smoke");
+    }
+
+    @Test
+    void unreportedPrerequisiteFailsRun() {
+        SmokeInvocation run = SmokeInvocation.run(
+                directory,
+                Map.of(),
+                "sandbox",
+                "--no-keycloak",
+                "--fault",
+                "secret-missing-password",
+                "--include-tag",
+                "routing");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECKS_FAILED);
+        assertThat(run.problems()).containsEntry("RoutingCheck.everyIssuerRoutesToOneActiveTenant", "FAILED");
+        assertThat(run.message("RoutingCheck.everyIssuerRoutesToOneActiveTenant"))
+                .startsWith("not checked, and no selected check reports the cause:")
+                .contains("key 'password' is missing");
+    }
+
+    @Test
+    void unreportedWaitEndsNotReady() {
+        SmokeInvocation run = SmokeInvocation.run(
+                directory,
+                Map.of("CATALOG_SMOKE_WAITS_CONNECTION", "2s"),
+                "sandbox",
+                "--no-keycloak",
+                "--fault",
+                "cluster-unreachable",
+                "--include-tag",
+                "schema | routing");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.NOT_READY);
+        assertThat(run.problems().values()).isNotEmpty().containsOnly("NOT_READY");
     }
 
     @Test

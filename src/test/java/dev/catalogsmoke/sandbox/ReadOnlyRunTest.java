@@ -38,7 +38,7 @@ class ReadOnlyRunTest {
             Map<String, String> after = snapshot(sandbox);
 
             assertThat(run.exitCode()).as(run.out()).isZero();
-            assertThat(run.statuses()).hasSize(16);
+            assertThat(run.statuses().values()).filteredOn("PASSED"::equals).hasSizeGreaterThanOrEqualTo(16);
             assertThat(before).as("tables and counters before the run").isNotEmpty();
             assertThat(after).isEqualTo(before);
         }
