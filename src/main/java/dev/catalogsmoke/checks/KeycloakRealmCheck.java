@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 @CheckSuite
 @DisplayName("keycloak")
 @Tag("keycloak")
-@Order(70)
+@Order(90)
 class KeycloakRealmCheck {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakRealmCheck.class);

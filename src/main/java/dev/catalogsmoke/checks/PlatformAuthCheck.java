@@ -43,7 +43,7 @@ import org.junit.jupiter.api.TestReporter;
 @CheckSuite
 @DisplayName("platform auth")
 @Tag("platform-auth")
-@Order(80)
+@Order(100)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlatformAuthCheck {
 
