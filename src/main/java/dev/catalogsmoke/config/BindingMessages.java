@@ -29,8 +29,11 @@ final class BindingMessages {
             return "invalid value; expected " + expected(mismatch.getTargetType());
         }
         String message = error.getOriginalMessage();
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return message == null ? "unreadable value" : newline < 0 ? message : message.substring(0, newline);
+        if (message == null) {
+            return "unreadable value";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String expected(Class<?> type) {
