@@ -22,6 +22,20 @@ class RunCommandTest {
 
     private static final String PASSWORD = "known-sandbox-password";
 
+    private static final Map<String, String> ENV_CREDENTIALS = Map.of(
+            "CATALOG_SMOKE_CREDENTIALS_IDENTITY_USERNAME",
+            "identity",
+            "CATALOG_SMOKE_CREDENTIALS_IDENTITY_PASSWORD",
+            PASSWORD,
+            "CATALOG_SMOKE_CREDENTIALS_TENANCY_USERNAME",
+            "tenancy",
+            "CATALOG_SMOKE_CREDENTIALS_TENANCY_PASSWORD",
+            PASSWORD,
+            "CATALOG_SMOKE_CREDENTIALS_LEGACY_USERNAME",
+            "platform",
+            "CATALOG_SMOKE_CREDENTIALS_LEGACY_PASSWORD",
+            PASSWORD);
+
     @TempDir
     static Path directory;
 
@@ -65,19 +79,7 @@ class RunCommandTest {
     @Test
     void environmentCredentialsPass() throws Exception {
         Path config = writeConfig("env", "");
-        Map<String, String> environment = Map.of(
-                "CATALOG_SMOKE_CREDENTIALS_IDENTITY_USERNAME",
-                "identity",
-                "CATALOG_SMOKE_CREDENTIALS_IDENTITY_PASSWORD",
-                PASSWORD,
-                "CATALOG_SMOKE_CREDENTIALS_TENANCY_USERNAME",
-                "tenancy",
-                "CATALOG_SMOKE_CREDENTIALS_TENANCY_PASSWORD",
-                PASSWORD,
-                "CATALOG_SMOKE_CREDENTIALS_LEGACY_USERNAME",
-                "platform",
-                "CATALOG_SMOKE_CREDENTIALS_LEGACY_PASSWORD",
-                PASSWORD);
+        Map<String, String> environment = ENV_CREDENTIALS;
 
         SmokeInvocation run = SmokeInvocation.run(
                 directory.resolve("env-reports"), environment, "run", "--config", config.toString());
@@ -115,19 +117,7 @@ class RunCommandTest {
         Files.writeString(
                 config,
                 Files.readString(directory.resolve("config-env.yaml")).replace(caFile.toString(), wrongCa.toString()));
-        Map<String, String> environment = Map.of(
-                "CATALOG_SMOKE_CREDENTIALS_IDENTITY_USERNAME",
-                "identity",
-                "CATALOG_SMOKE_CREDENTIALS_IDENTITY_PASSWORD",
-                PASSWORD,
-                "CATALOG_SMOKE_CREDENTIALS_TENANCY_USERNAME",
-                "tenancy",
-                "CATALOG_SMOKE_CREDENTIALS_TENANCY_PASSWORD",
-                PASSWORD,
-                "CATALOG_SMOKE_CREDENTIALS_LEGACY_USERNAME",
-                "platform",
-                "CATALOG_SMOKE_CREDENTIALS_LEGACY_PASSWORD",
-                PASSWORD);
+        Map<String, String> environment = ENV_CREDENTIALS;
 
         SmokeInvocation run = SmokeInvocation.run(
                 directory.resolve("wrong-ca-reports"),
