@@ -1,8 +1,6 @@
 package dev.catalogsmoke.sandbox;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -67,24 +65,7 @@ final class LoopbackForwarder implements AutoCloseable {
     }
 
     private void forward(Socket client) {
-        try (client;
-                Socket upstream = new Socket(InetAddress.getByName("127.0.0.1"), targetPort)) {
-            threads.submit(() -> pipe(upstream, client));
-            pipe(client, upstream);
-        } catch (IOException e) {
-            log.debug("sandbox forwarder connection ended: {}", e.getMessage());
-        }
-    }
-
-    private static void pipe(Socket from, Socket to) {
-        try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            in.transferTo(out);
-            to.shutdownOutput();
-        } catch (IOException e) {
-            // The other direction closed the sockets; nothing is left to forward.
-        }
+        TcpRelay.relay(client, targetPort, threads);
     }
 
     @Override
