@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.engine.BoundedConcurrency;
 import dev.catalogsmoke.engine.SmokeContext;
 import dev.catalogsmoke.engine.Waits.Probe;
 import dev.catalogsmoke.keycloak.KeycloakAdmin;
@@ -43,6 +44,9 @@ class KeycloakRealmCheck {
     private static final String EXACT = "Issuers are compared byte for byte, as OpenID Connect requires: make the"
             + " routing row and Keycloak's issuer the same string";
 
+    /** Realms whose discovery documents are fetched at the same time, so many realms do not add up serially. */
+    static final int REALMS_IN_FLIGHT = 8;
+
     @Test
     @Order(1)
     @DisplayName("every seeded realm is served with the issuer its routing row holds")
@@ -55,9 +59,17 @@ class KeycloakRealmCheck {
         Findings findings = new Findings();
         Map<String, String> evidence = new LinkedHashMap<>();
         Map<String, RealmImportStatus> imports = importsByRealm(context);
-        for (RealmTarget target : realmTargets(context)) {
-            RealmDiscovery served =
-                    awaitDiscovery(context, http, config.keycloak().publicUrl(), target.realm());
+        List<RealmTarget> targets = realmTargets(context);
+        BoundedConcurrency fanOut = new BoundedConcurrency(
+                REALMS_IN_FLIGHT,
+                config.keycloak().realmBudget().plus(config.keycloak().requestTimeout()),
+                "realm discovery");
+        List<BoundedConcurrency.Outcome<RealmTarget, RealmDiscovery>> outcomes = fanOut.run(
+                targets,
+                target -> awaitDiscovery(context, http, config.keycloak().publicUrl(), target.realm()));
+        for (BoundedConcurrency.Outcome<RealmTarget, RealmDiscovery> outcome : outcomes) {
+            RealmTarget target = outcome.item();
+            RealmDiscovery served = discoveryOf(outcome, config.keycloak().realmBudget());
             evidence.put(
                     target.realm(),
                     served.served()
@@ -108,6 +120,23 @@ class KeycloakRealmCheck {
         }
         reporter.publishEntry(evidence);
         findings.assertNone("Keycloak issuers through " + internalUrl);
+    }
+
+    /** Returns a realm's discovery result, rethrowing what its task threw so a wait that ran out stays NOT_READY. */
+    private static RealmDiscovery discoveryOf(
+            BoundedConcurrency.Outcome<RealmTarget, RealmDiscovery> outcome, java.time.Duration budget) {
+        if (outcome.succeeded()) {
+            return outcome.value();
+        }
+        if (outcome.error() instanceof RuntimeException error) {
+            throw error;
+        }
+        throw new dev.catalogsmoke.engine.NotReadyException(
+                "discovery of realm " + outcome.item().realm(),
+                budget,
+                budget,
+                "no answer within the realm budget",
+                "check that Keycloak answers on keycloak.publicUrl");
     }
 
     private static void judgeRealm(
