@@ -2,8 +2,6 @@ package dev.catalogsmoke.kubernetes;
 
 import dev.catalogsmoke.engine.Waits;
 import dev.catalogsmoke.engine.Waits.Probe;
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -43,19 +41,7 @@ public final class CnpgDatabaseReader {
 
     /** Asks API discovery once; a transient error, such as a request time-out, is retried by the wait. */
     private boolean discover() {
-        APIResourceList resources;
-        try {
-            resources = kubernetes.client().getApiResources(GROUP_VERSION);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return false;
-            }
-            throw KubernetesErrors.classify(e, "discover", "apis", GROUP_VERSION, "");
-        }
-        if (resources == null || resources.getResources() == null) {
-            return false;
-        }
-        return resources.getResources().stream().map(APIResource::getName).anyMatch("databases"::equals);
+        return ApiDiscovery.serves(kubernetes, GROUP_VERSION, "databases");
     }
 
     /** Waits until the Database reports {@code applied: true} for its current generation, and returns its status. */

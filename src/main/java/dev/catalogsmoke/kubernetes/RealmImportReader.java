@@ -2,8 +2,6 @@ package dev.catalogsmoke.kubernetes;
 
 import dev.catalogsmoke.engine.Waits;
 import dev.catalogsmoke.engine.Waits.Probe;
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
@@ -37,18 +35,7 @@ public final class RealmImportReader {
         if (!kubernetes.enabled()) {
             return false;
         }
-        APIResourceList resources;
-        try {
-            resources = kubernetes.client().getApiResources(GROUP_VERSION);
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                return false;
-            }
-            throw KubernetesErrors.classify(e, "discover", "apis", GROUP_VERSION, "");
-        }
-        return resources != null
-                && resources.getResources() != null
-                && resources.getResources().stream().map(APIResource::getName).anyMatch("keycloakrealmimports"::equals);
+        return ApiDiscovery.serves(kubernetes, GROUP_VERSION, "keycloakrealmimports");
     }
 
     /** Returns every import in the namespace as it is now. */
