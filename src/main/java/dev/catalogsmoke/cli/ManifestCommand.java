@@ -45,7 +45,7 @@ final class ManifestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String location = migrations.contains(":") ? migrations : "filesystem:" + migrations;
         if (location.startsWith("filesystem:") && !Files.isDirectory(Path.of(location.substring(11)))) {
-            throw new ConfigException("--migrations " + migrations + ": folder not found; pass the folder that holds"
+            throw new ConfigException("--migrations " + migrations + ": folder not found; pass the folder that contains"
                     + " the release's migration scripts");
         }
         BaselineManifest manifest = ManifestGenerator.generate(database, location);

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** Checks the rules that a bound {@link SmokeConfig} must meet beyond its types. */
 final class ConfigValidator {
 
-    /** Longest string value accepted anywhere in the configuration. */
+    /** Maximum length of any string value in the configuration. */
     static final int MAX_VALUE_LENGTH = 2048;
 
     /** A DNS subdomain name (RFC 1123), which Kubernetes requires of a ConfigMap's name. */

@@ -2,7 +2,7 @@ package dev.catalogsmoke.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Where database credentials are read from. */
+/** Source that database credentials are read from. */
 public enum CredentialsSource {
     /** The credentials Secrets, read through the Kubernetes API. */
     @JsonProperty("kubernetes")

@@ -44,7 +44,7 @@ public final class DurationDeserializer extends ValueDeserializer<Duration> {
         return duration;
     }
 
-    /** Longest duration accepted anywhere in the configuration; longer values are typos or overflow later. */
+    /** Maximum duration of any budget or timeout, because longer values are typos and overflow later. */
     static final Duration MAX = Duration.ofHours(24);
 
     /** Formats a duration in the same notation, choosing the largest exact unit. */

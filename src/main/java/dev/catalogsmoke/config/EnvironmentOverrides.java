@@ -82,7 +82,7 @@ final class EnvironmentOverrides {
         return true;
     }
 
-    /** One overridable key: its parent node, its name, and whether it holds a list. */
+    /** One overridable key: its parent node, its name, and whether it is a list. */
     private record Leaf(ObjectNode parent, String name, String key, boolean list) {
 
         void set(String text) {

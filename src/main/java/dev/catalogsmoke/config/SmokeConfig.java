@@ -8,7 +8,7 @@ import java.util.Map;
  * Resolved configuration of one run: built-in defaults, then the YAML file, then environment overrides.
  *
  * <p>Holds no credentials, so printing it reveals no secret. Every record is immutable and validated by {@link
- * ConfigLoader} before a check sees it.
+ * ConfigLoader} before a check reads it.
  */
 public record SmokeConfig(
         String source,
@@ -31,7 +31,7 @@ public record SmokeConfig(
         return catalogs.get(catalog);
     }
 
-    /** Where the database credentials come from. */
+    /** Source of the database credentials. */
     public record Credentials(CredentialsSource source, String file) {}
 
     /** Access to the Kubernetes API; an empty {@code apiServer} means service account in a pod, else kubeconfig. */
@@ -54,7 +54,7 @@ public record SmokeConfig(
     public record CatalogConfig(
             String database, String role, String secret, String cnpgDatabase, FlywayHistory flyway) {}
 
-    /** Where Flyway's history table is and which baseline manifest it must match. */
+    /** Location of Flyway's history table and the baseline manifest it must match. */
     public record FlywayHistory(boolean enabled, SqlIdentifier schema, SqlIdentifier table, String manifest) {}
 
     /** Table and column names of the data model; every one is a validated SQL identifier. */

@@ -25,7 +25,7 @@ import javax.net.ssl.SSLException;
  * HTTP GET with hard limits, for checks that call Keycloak or the platform: a connect timeout, a limit on the whole
  * exchange including the body, a maximum body size, and no redirects.
  *
- * <p>Errors that waiting may heal (connection refused, no answer in time, 5xx, 429) are thrown as {@link
+ * <p>Errors that waiting may heal (connection refused, no response in time, 5xx, 429) are thrown as {@link
  * TransientException}, so a {@code Waits} probe retries them within its budget; other failures (TLS, a body over
  * the limit) are thrown as {@link HttpFailure}. Any other status is returned to the caller, because a 404 means
  * something different for each check.
@@ -64,7 +64,7 @@ public final class BoundedHttp {
         Response response = await(uri, exchange, body);
         if (response.status() >= 500 || response.status() == 429) {
             throw new TransientException(
-                    "GET " + uri + " answered " + response.status() + "; retried within the wait budget, because a"
+                    "GET " + uri + " returned HTTP " + response.status() + "; retried within the wait budget, because a"
                             + " server error may heal. If it persists, read the server's log",
                     null);
         }
@@ -113,7 +113,7 @@ public final class BoundedHttp {
 
     private TransientException noAnswer(URI uri, Throwable cause) {
         return new TransientException(
-                "GET " + uri + ": no complete answer within " + DurationDeserializer.format(exchangeTimeout)
+                "GET " + uri + ": no complete response within " + DurationDeserializer.format(exchangeTimeout)
                         + "; the server accepted the connection but did not respond in time",
                 cause);
     }
@@ -122,7 +122,7 @@ public final class BoundedHttp {
         try (in) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new HttpFailure("GET " + uri + " answered a body larger than " + MAX_BODY_BYTES
+                throw new HttpFailure("GET " + uri + " returned a body larger than " + MAX_BODY_BYTES
                         + " bytes; this is not an OIDC document, so check the URL");
             }
             return new String(bytes, StandardCharsets.UTF_8);

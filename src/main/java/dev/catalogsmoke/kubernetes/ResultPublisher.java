@@ -28,7 +28,7 @@ public final class ResultPublisher {
     public static final String SUMMARY_KEY = "summary.json";
     public static final String TEXT_KEY = "summary.txt";
 
-    /** A ConfigMap holds at most 1 MiB in all, so a longer summary is replaced by a note and the one-screen text. */
+    /** A ConfigMap stores at most 1 MiB in all, so a longer summary is replaced by a note and the one-screen text. */
     static final int MAX_SUMMARY_CHARS = 900_000;
 
     /** Kubernetes label values: at most 63 characters, alphanumeric at both ends, '-', '_' and '.' inside. */

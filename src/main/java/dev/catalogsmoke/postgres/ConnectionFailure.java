@@ -13,7 +13,7 @@ public class ConnectionFailure extends RuntimeException {
         this.sqlState = sqlState;
     }
 
-    /** The SQLSTATE the server or driver reported, or {@code null} when there was none. */
+    /** Returns the SQLSTATE the server or driver reported, or {@code null} when there was none. */
     public String sqlState() {
         return sqlState;
     }

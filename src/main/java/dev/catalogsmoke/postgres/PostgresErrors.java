@@ -40,7 +40,8 @@ final class PostgresErrors {
         }
         if ("08001".equals(state) && String.valueOf(e.getMessage()).contains("timed out")) {
             return new TransientException(
-                    "no answer from " + attempt.endpoint() + " within postgres.connectTimeout (the server accepted the"
+                    "no response from " + attempt.endpoint()
+                            + " within postgres.connectTimeout (the server accepted the"
                             + " connection but did not complete the login); check that PostgreSQL is running and not"
                             + " overloaded",
                     e);

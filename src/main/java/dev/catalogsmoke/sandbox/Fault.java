@@ -78,7 +78,7 @@ public enum Fault {
         this.description = description;
     }
 
-    /** The name used on the command line, such as {@code password-drift}. */
+    /** Returns the name used on the command line, such as {@code password-drift}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

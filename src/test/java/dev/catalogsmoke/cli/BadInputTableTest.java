@@ -214,7 +214,7 @@ class BadInputTableTest {
                 ExitCodes.NOT_READY,
                 CheckIdsForTests.CONNECT_IDENTITY,
                 "timed out waiting for database identity",
-                "no answer from 127.0.0.1:" + silent.port() + " within postgres.connectTimeout"));
+                "no response from 127.0.0.1:" + silent.port() + " within postgres.connectTimeout"));
         cases.add(runCase(
                 "run deadline before the connection budget",
                 databaseConfig(refusedPort, "env").replace("connection: 2s", "connection: 60s")

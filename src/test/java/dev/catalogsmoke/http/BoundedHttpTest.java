@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** A loopback HTTP server plays a Keycloak that answers, fails, never answers or sends too much. */
+/** A loopback HTTP server plays a Keycloak that responds, fails, never responds or sends too much. */
 @Timeout(30)
 class BoundedHttpTest {
 
@@ -77,7 +77,7 @@ class BoundedHttpTest {
     void serverErrorIsTransient() {
         assertThatThrownBy(() -> http.get(URI.create(base + "/realms/broken")))
                 .isInstanceOf(TransientException.class)
-                .hasMessageContaining("/realms/broken answered 500")
+                .hasMessageContaining("/realms/broken returned HTTP 500")
                 .hasMessageContaining("retried within the wait budget");
     }
 
@@ -85,7 +85,7 @@ class BoundedHttpTest {
     void silentServerTimesOut() {
         assertThatThrownBy(() -> http.get(URI.create(base + "/realms/silent")))
                 .isInstanceOf(TransientException.class)
-                .hasMessageContaining("no complete answer within 1s");
+                .hasMessageContaining("no complete response within 1s");
     }
 
     @Test
