@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig;
+import dev.catalogsmoke.config.SmokeConfig.SeedTenant;
 import dev.catalogsmoke.engine.BoundedConcurrency;
 import dev.catalogsmoke.engine.SmokeContext;
 import dev.catalogsmoke.engine.Waits.Probe;
@@ -12,12 +13,14 @@ import dev.catalogsmoke.keycloak.LinkedSubjects;
 import dev.catalogsmoke.keycloak.OidcHttp;
 import dev.catalogsmoke.keycloak.RealmDiscovery;
 import dev.catalogsmoke.keycloak.RealmTarget;
+import dev.catalogsmoke.keycloak.TokenClient;
 import dev.catalogsmoke.kubernetes.RealmImportReader;
 import dev.catalogsmoke.kubernetes.RealmImportStatus;
 import dev.catalogsmoke.kubernetes.SecretReader;
 import dev.catalogsmoke.kubernetes.SecretSnapshot;
 import dev.catalogsmoke.routing.IssuerDifference;
 import dev.catalogsmoke.routing.RoutingReader;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -250,6 +253,54 @@ class KeycloakRealmCheck {
                 config.keycloak().publicUrl(),
                 username,
                 password);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("the broker realm has an identity provider for each seeded alias")
+    @Verifies("With routingKey.strategy idp_alias: the realm routingKey.brokerRealm is served through"
+            + " keycloak.publicUrl with a signing key, and a login started there with kc_idp_hint set to a seeded"
+            + " tenant's alias redirects to that identity provider. Skipped with strategy issuer.")
+    void brokerHasIdentityProviderPerAlias(SmokeContext context, TestReporter reporter) {
+        SmokeConfig config = requireKeycloak(context);
+        if (!config.routingKey().byAlias()) {
+            abort("routingKey.strategy is issuer, so no broker realm is used");
+        }
+        String brokerRealm = config.routingKey().brokerRealm();
+        OidcHttp http = new OidcHttp(config.keycloak().requestTimeout());
+        RealmDiscovery broker = awaitDiscovery(context, http, config.keycloak().publicUrl(), brokerRealm);
+        if (!broker.served() || broker.signingKeys() == 0) {
+            throw new AssertionError("broker realm " + brokerRealm + " (routingKey.brokerRealm): expected a discovery"
+                    + " document with HTTP 200 and a signing key at " + broker.discoveryUrl() + ", actual HTTP "
+                    + broker.status() + (broker.served() ? ", no signing key" : "")
+                    + "; import the broker realm, or fix routingKey.brokerRealm");
+        }
+
+        TokenClient tokens = new TokenClient(config.keycloak());
+        Findings findings = new Findings();
+        Map<String, String> evidence = new LinkedHashMap<>();
+        for (SeedTenant tenant : config.seed().tenants()) {
+            String alias = tenant.alias();
+            HttpResponse<String> response = tokens.startBrokerLogin(broker, alias);
+            String location = response.headers().firstValue("Location").orElse("");
+            boolean redirected = (response.statusCode() == 302 || response.statusCode() == 303)
+                    && location.contains("/broker/" + OidcHttp.encode(alias) + "/");
+            evidence.put(alias, "HTTP " + response.statusCode() + (redirected ? " to the identity provider" : ""));
+            if (!redirected) {
+                findings.add(
+                        "broker realm " + brokerRealm + ", identity provider alias '" + alias + "' (seeded tenant "
+                                + tenant.slug() + ")",
+                        "a login with kc_idp_hint '" + alias + "' does not go to that identity provider",
+                        "a redirect to " + "/realms/" + brokerRealm + "/broker/" + alias + "/login",
+                        "HTTP " + response.statusCode()
+                                + (response.statusCode() == 200 ? " (the broker's own login page)" : ""),
+                        "Add an enabled identity provider with exactly this alias to the broker realm, or fix the"
+                                + " tenant's alias in the routing table and the seed");
+            }
+        }
+        reporter.publishEntry(evidence);
+        findings.assertNone(
+                "broker realm " + brokerRealm + " at " + config.keycloak().publicUrl());
     }
 
     /** Returns the imports by realm, only to quote their status next to a realm that is not served. */

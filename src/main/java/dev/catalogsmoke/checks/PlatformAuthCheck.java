@@ -18,10 +18,12 @@ import dev.catalogsmoke.platformauth.PersonaLogins;
 import dev.catalogsmoke.platformauth.PlatformClient;
 import dev.catalogsmoke.platformauth.PlatformResponse;
 import dev.catalogsmoke.platformauth.TamperedToken;
+import dev.catalogsmoke.routing.AliasRouting;
 import dev.catalogsmoke.routing.RouteRow;
 import dev.catalogsmoke.routing.RoutingReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,8 @@ import org.junit.jupiter.api.TestReporter;
  * Issuer-first login: the platform takes the tenant from the token's issuer through the routing table, and from
  * nothing a caller controls. The instance lives for one run, so each persona logs in once for all five checks.
  *
- * <p>TODO: only the routing key {@code issuer} is checked. The {@code idp_alias} strategy (one realm, one brokered
- * identity provider per tenant, the tenant found from an alias claim) has no checks and no sandbox setup yet.
+ * <p>With routing key strategy {@code idp_alias} the routing key is the alias of the identity provider that the
+ * broker realm used, which Keycloak writes into the alias claim; every contract is the same with that key.
  */
 @CheckSuite
 @DisplayName("platform auth")
@@ -49,8 +51,11 @@ class PlatformAuthCheck {
 
     private static final String SECURITY = "SECURITY VIOLATION: ";
 
+    private String routingKeyName = "iss";
+
     private List<RealmTarget> targets;
     private Map<String, List<RouteRow>> routes;
+    private AliasRouting aliases;
     private PersonaLogins logins;
     private PersonaSource personas;
 
@@ -72,11 +77,10 @@ class PlatformAuthCheck {
             if (response.status() != 200 || !login.routedTenantId().equals(response.tenantId())) {
                 findings.add(
                         login.target().describe() + ", " + login.persona(),
-                        "platform did not resolve the routed tenant for issuer "
-                                + login.summary().issuer(),
+                        "platform did not resolve the routed tenant for " + login.routedBy(),
                         "HTTP 200, tenant " + tenantName(login.routedTenantId()),
                         response.describe(),
-                        "Check the platform's routing lookup for this exact issuer");
+                        "Check the platform's routing lookup for this exact key");
             }
         }
         reporter.publishEntry(evidence);
@@ -98,9 +102,8 @@ class PlatformAuthCheck {
         if (settings.conflictingClaimScope().isEmpty()) {
             abort("platformAuth.conflictingClaimScope is empty, so Keycloak is not asked for a conflicting claim");
         }
-        RealmDiscovery discovery = discovery(context, login.persona().realm());
-        String token = new TokenClient(context.config().keycloak())
-                .accessToken(discovery, login.persona(), settings.conflictingClaimScope());
+        String token =
+                token(context, login.target().tenant().alias(), login.persona(), settings.conflictingClaimScope());
         Optional<String> claimed = TokenSummary.claim(token, settings.tenantClaim());
         reporter.publishEntry(
                 Map.of("token", TokenSummary.of(token).describe(), settings.tenantClaim(), claimed.orElse("(absent)")));
@@ -149,6 +152,10 @@ class PlatformAuthCheck {
                 .orElseThrow(() -> new AssertionError(
                         "realm " + realm + " (platformAuth.unroutedRealm): no persona is" + " configured; add " + realm
                                 + ".username and " + realm + ".password to " + personas.source()));
+        if (config.routingKey().byAlias()) {
+            unknownAliasIsRejected(context, realm, persona, reporter);
+            return;
+        }
         RealmDiscovery discovery = discovery(context, realm);
         if (routes.containsKey(discovery.issuer())) {
             throw new AssertionError("realm " + realm + " (platformAuth.unroutedRealm): issuer " + discovery.issuer()
@@ -163,6 +170,22 @@ class PlatformAuthCheck {
                 "realm " + realm + ", " + persona + ": token from issuer " + discovery.issuer()
                         + ", which has no routing row",
                 "Reject tokens whose issuer has no routing row; never fall back to a default tenant");
+    }
+
+    private void unknownAliasIsRejected(SmokeContext context, String alias, Persona persona, TestReporter reporter) {
+        if (aliases.routes(alias)) {
+            throw new AssertionError("identity provider alias '" + alias + "' (platformAuth.unroutedRealm) has a"
+                    + " routing row, so it cannot prove that unknown aliases are rejected; name an identity provider"
+                    + " of the broker realm that routes nowhere");
+        }
+        String token = token(context, alias, persona, "");
+        PlatformResponse response = platform(context).resolve(token, null);
+        reporter.publishEntry(Map.of("token", TokenSummary.of(token).describe(), "platform", response.describe()));
+        expectRejected(
+                response,
+                "identity provider alias '" + alias + "', " + persona + ": token of the broker realm for an alias"
+                        + " that has no routing row",
+                "Reject tokens whose alias has no routing row; never fall back to a default tenant");
     }
 
     @Test
@@ -187,10 +210,9 @@ class PlatformAuthCheck {
         String routed = tenantName(login.routedTenantId());
         if (forged.equals(response.tenantId())) {
             throw new AssertionError(SECURITY + object + ": platform resolved tenant " + tenantName(forged) + " from "
-                    + source + " instead of tenant " + routed + " routed from issuer "
-                    + login.summary().issuer()
+                    + source + " instead of tenant " + routed + " routed from " + login.routedBy()
                     + "; expected tenant " + login.routedTenantId() + ", actual " + response.describe()
-                    + ". Resolve the tenant from the token's iss only; ignore " + source);
+                    + ". Resolve the tenant from the token's " + routingKeyName + " only; ignore " + source);
         }
         if (response.status() != 200 || !login.routedTenantId().equals(response.tenantId())) {
             throw new AssertionError(object + ": with " + source + " naming tenant " + tenantName(forged)
@@ -231,20 +253,54 @@ class PlatformAuthCheck {
         SmokeConfig config = requirePlatform(context);
         if (logins == null) {
             targets = KeycloakRealmCheck.realmTargets(context);
+            SmokeConfig.RoutingKey routingKey = config.routingKey();
             try (Connection tenancy = context.sessions().open(Catalog.TENANCY)) {
                 routes = RoutingReader.routes(tenancy, config.model().tenancy());
+                if (routingKey.byAlias()) {
+                    List<String> keys = new ArrayList<>(targets.stream()
+                            .map(target -> target.tenant().alias())
+                            .toList());
+                    keys.add(config.platformAuth().unroutedRealm());
+                    aliases = new AliasRouting(
+                            RoutingReader.aliasRoutes(tenancy, config.model().tenancy(), keys, List.of()),
+                            config.model().tenancy().routing().idpAlias().toString());
+                }
             }
             personas = PersonaSource.load(config, context.kubernetes(), context.waits());
             OidcHttp http = new OidcHttp(config.keycloak().requestTimeout());
+            PersonaLogins.Routing routing = PersonaLogins.Routing.byIssuer(routes);
+            if (routingKey.byAlias()) {
+                routingKeyName = "'" + routingKey.aliasClaim() + "' claim set by the broker realm";
+                routing = PersonaLogins.Routing.byAlias(
+                        aliases, discovery(context, routingKey.brokerRealm()), routingKey.aliasClaim());
+            }
             logins = PersonaLogins.logIn(
                     targets,
                     personas,
                     new TokenClient(config.keycloak()),
                     http,
                     config.keycloak().publicUrl(),
-                    routes);
+                    routing);
         }
         return logins;
+    }
+
+    /**
+     * Logs the persona in again for a token with {@code extraScope}: through the broker with {@code alias} under
+     * strategy idp_alias, else from its own realm.
+     */
+    private static String token(SmokeContext context, String alias, Persona persona, String extraScope) {
+        SmokeConfig config = context.config();
+        TokenClient tokens = new TokenClient(config.keycloak());
+        if (config.routingKey().byAlias()) {
+            RealmDiscovery broker = discovery(context, config.routingKey().brokerRealm());
+            try {
+                return tokens.accessTokenThroughBroker(broker, alias, persona, extraScope);
+            } catch (TokenClient.LoginFailed e) {
+                throw new AssertionError("identity provider alias '" + alias + "': " + e.getMessage(), e);
+            }
+        }
+        return tokens.accessToken(discovery(context, persona.realm()), persona, extraScope);
     }
 
     private static RealmDiscovery discovery(SmokeContext context, String realm) {

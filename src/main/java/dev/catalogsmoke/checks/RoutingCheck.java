@@ -4,6 +4,7 @@ import static dev.catalogsmoke.config.CutoverPhase.BACKFILL;
 import static dev.catalogsmoke.config.CutoverPhase.CLEANUP;
 import static dev.catalogsmoke.config.CutoverPhase.CUTOVER;
 import static dev.catalogsmoke.config.CutoverPhase.LOCKDOWN;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig;
@@ -11,6 +12,7 @@ import dev.catalogsmoke.config.SmokeConfig.SeedTenant;
 import dev.catalogsmoke.config.SmokeConfig.TenancyModel;
 import dev.catalogsmoke.engine.AppliesIn;
 import dev.catalogsmoke.engine.SmokeContext;
+import dev.catalogsmoke.routing.AliasRouting;
 import dev.catalogsmoke.routing.RouteRow;
 import dev.catalogsmoke.routing.RoutingAnalysis;
 import dev.catalogsmoke.routing.RoutingAnalysis.RequiredIssuer;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.TestReporter;
 @Tag("postgres")
 @Order(50)
 class RoutingCheck {
+
+    private static final String UNDEFINED_COLUMN = "42703";
 
     /** Issuers that map to more than one tenant listed in a failure message. */
     private static final int SAMPLE = 10;
@@ -108,6 +112,44 @@ class RoutingCheck {
         reporter.publishEntry(Map.of("issuersWithSeveralTenants", String.valueOf(ambiguous)));
         findings.assertNone(
                 "routing table " + model.routing().table() + ": " + ambiguous + " issuers map to several tenants");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("every seeded identity provider alias maps to its tenant")
+    @Verifies("With routingKey.strategy idp_alias: each seeded tenant's alias (seed.tenants[].idpAlias, else its realm)"
+            + " has exactly one routing row in the column model.tenancy.routing.idpAlias, compared as an exact"
+            + " string, pointing at that tenant, which exists and is active. Skipped with strategy issuer.")
+    void everySeededAliasRoutesToItsTenant(SmokeContext context, TestReporter reporter) throws SQLException {
+        SmokeConfig config = context.config();
+        if (!config.routingKey().byAlias()) {
+            abort("routingKey.strategy is issuer, so tenants are not routed by identity provider alias");
+        }
+        List<SeedTenant> seed = config.seed().tenants();
+        TenancyModel model = config.model().tenancy();
+        String column = model.routing().table() + "." + model.routing().idpAlias();
+        AliasRouting routing;
+        try (Connection tenancy = context.sessions().open(Catalog.TENANCY)) {
+            routing = new AliasRouting(
+                    RoutingReader.aliasRoutes(
+                            tenancy,
+                            model,
+                            seed.stream().map(SeedTenant::alias).toList(),
+                            seed.stream().map(SeedTenant::id).toList()),
+                    column);
+        } catch (SQLException e) {
+            if (UNDEFINED_COLUMN.equals(e.getSQLState())) {
+                throw new AssertionError("routing table " + model.routing().table() + ": column "
+                        + model.routing().idpAlias() + " does not exist, so no tenant can be routed by alias; add the"
+                        + " column, or set model.tenancy.routing.idpAlias to the column that holds the alias");
+            }
+            throw e;
+        }
+        reporter.publishEntry(
+                Map.of("seededAliases", String.valueOf(seed.size()), "column", column, "comparison", "exact string"));
+        Findings findings = new Findings();
+        findings.addAll(routing.judge(seed, new HashSet<>(model.tenants().activeStatuses())));
+        findings.assertNone("routing by alias " + column);
     }
 
     private static List<RequiredIssuer> requiredIssuers(List<SeedTenant> seed, Set<String> linked) {

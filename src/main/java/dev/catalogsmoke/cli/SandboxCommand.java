@@ -3,6 +3,7 @@ package dev.catalogsmoke.cli;
 import dev.catalogsmoke.config.ConfigException;
 import dev.catalogsmoke.config.ConfigLoader;
 import dev.catalogsmoke.config.CutoverPhase;
+import dev.catalogsmoke.config.RoutingStrategy;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.sandbox.Fault;
 import dev.catalogsmoke.sandbox.Sandbox;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,15 @@ final class SandboxCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}, the end state).")
     String phase;
 
+    @Option(
+            names = "--routing-key",
+            paramLabel = "STRATEGY",
+            defaultValue = "issuer",
+            description = "How the sandbox's platform routes tokens: issuer (one realm per tenant) or idp_alias"
+                    + " (logins through the broker realm, routed by identity provider alias). Default:"
+                    + " ${DEFAULT-VALUE}.")
+    String routingKey;
+
     @Option(names = "--list-faults", description = "Print every fault with one line each, then exit.")
     boolean listFaults;
 
@@ -101,10 +112,27 @@ final class SandboxCommand implements Callable<Integer> {
             int exitCode = new SuiteExecution(out, environment).execute("sandbox", resolved, selection.toRunOptions());
             if (keep) {
                 sandbox.printConnectionHelp(out);
+                stopOnSignal(sandbox, keycloak);
                 new CountDownLatch(1).await();
             }
             return exitCode;
         }
+    }
+
+    /**
+     * Stops the kept sandbox and its Keycloak when the JVM exits on SIGTERM or Ctrl+C, because the main thread
+     * waits forever and never reaches the end of its try block.
+     */
+    private static void stopOnSignal(Sandbox sandbox, SandboxKeycloak keycloak) {
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sandbox.close();
+                            if (keycloak != null) {
+                                keycloak.close();
+                            }
+                        },
+                        "sandbox-stop"));
     }
 
     private static String phaseNote(Fault fault) {
@@ -134,13 +162,20 @@ final class SandboxCommand implements Callable<Integer> {
         CutoverPhase cutoverPhase = CutoverPhase.fromKey(phase)
                 .orElseThrow(() -> new ConfigException("--phase " + phase
                         + ": unknown phase; expected prepare, backfill, cutover, lockdown or cleanup"));
+        RoutingStrategy routing = Arrays.stream(RoutingStrategy.values())
+                .filter(strategy -> strategy.toString().equals(routingKey))
+                .findFirst()
+                .orElseThrow(() -> new ConfigException(
+                        "--routing-key " + routingKey + ": unknown strategy; expected issuer or" + " idp_alias"));
         try {
             return SandboxOptions.defaults()
                     .withTenants(tenants)
                     .withPhase(cutoverPhase)
+                    .withRouting(routing)
                     .withFaults(selected);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("--fault: " + e.getMessage() + "; choose a matching --phase");
+            String next = e.getMessage().contains("phase") ? "; choose a matching --phase" : "";
+            throw new ConfigException("--fault: " + e.getMessage() + next);
         }
     }
 

@@ -44,6 +44,7 @@ final class ConfigValidator {
         validateCutover(config.cutover(), config.credentials().source());
         validateKeycloak(config.keycloak());
         validatePlatformAuth(config.platformAuth(), config.keycloak());
+        validateRoutingKey(config.routingKey(), config.keycloak());
         validateRun(config.run());
     }
 
@@ -151,6 +152,26 @@ final class ConfigValidator {
         }
     }
 
+    private void validateRoutingKey(SmokeConfig.RoutingKey routingKey, SmokeConfig.Keycloak keycloak) {
+        if (routingKey.strategy() == null) {
+            throw invalid("routingKey.strategy", "(empty)", "expected issuer or idp_alias");
+        }
+        requireLength("routingKey.brokerRealm", routingKey.brokerRealm());
+        requireLength("routingKey.aliasClaim", routingKey.aliasClaim());
+        if (!routingKey.byAlias() || !keycloak.enabled()) {
+            return;
+        }
+        requireText("routingKey.brokerRealm", routingKey.brokerRealm());
+        requireText("routingKey.aliasClaim", routingKey.aliasClaim());
+        if (keycloak.grant() == TokenGrant.PASSWORD) {
+            throw invalid(
+                    "keycloak.grant",
+                    keycloak.grant().toString(),
+                    "routingKey.strategy idp_alias logs personas in through a brokered identity provider, which"
+                            + " the password grant cannot do; use authorization-code");
+        }
+    }
+
     private void validateSeed(List<SeedTenant> tenants) {
         Set<String> slugs = new HashSet<>();
         Set<String> issuers = new HashSet<>();
@@ -161,6 +182,7 @@ final class ConfigValidator {
             requireText(key + ".slug", tenant.slug());
             requireText(key + ".issuer", tenant.issuer());
             requireLength(key + ".realm", tenant.realm());
+            requireLength(key + ".idpAlias", tenant.idpAlias());
             requireAbsoluteUrl(key + ".issuer", tenant.issuer());
             if (!slugs.add(tenant.slug())) {
                 throw invalid(key + ".slug", tenant.slug(), "each seeded tenant needs its own slug");

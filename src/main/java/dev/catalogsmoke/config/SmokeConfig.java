@@ -25,6 +25,7 @@ public record SmokeConfig(
         CutoverConfig cutover,
         Keycloak keycloak,
         PlatformAuth platformAuth,
+        RoutingKey routingKey,
         Run run) {
 
     public CatalogConfig catalog(Catalog catalog) {
@@ -81,7 +82,12 @@ public record SmokeConfig(
             SqlIdentifier status,
             List<String> activeStatuses) {}
 
-    public record RoutingTable(SqlIdentifier table, SqlIdentifier issuer, SqlIdentifier tenantId) {}
+    /**
+     * The routing table: the issuer column, the tenant column, and the column with the alias of the brokered
+     * identity provider, read only when {@code routingKey.strategy} is {@code idp_alias}.
+     */
+    public record RoutingTable(
+            SqlIdentifier table, SqlIdentifier issuer, SqlIdentifier tenantId, SqlIdentifier idpAlias) {}
 
     public record MembershipsTable(SqlIdentifier table, SqlIdentifier userId) {}
 
@@ -93,7 +99,31 @@ public record SmokeConfig(
     /** The tenants that the seed jobs wrote and that every environment must serve. */
     public record Seed(List<SeedTenant> tenants) {}
 
-    public record SeedTenant(String id, String slug, String realm, String issuer) {}
+    /**
+     * A seeded tenant: its id, slug, realm (the slug when empty), issuer, and the alias of its identity provider
+     * in the broker realm under {@code routingKey.strategy} {@code idp_alias} (the realm name when empty).
+     */
+    public record SeedTenant(String id, String slug, String realm, String issuer, String idpAlias) {
+
+        public SeedTenant {
+            realm = realm == null ? "" : realm;
+            idpAlias = idpAlias == null ? "" : idpAlias;
+        }
+
+        public SeedTenant(String id, String slug, String realm, String issuer) {
+            this(id, slug, realm, issuer, "");
+        }
+
+        /** Returns the realm name, the slug when no realm is configured. */
+        public String realmName() {
+            return realm.isEmpty() ? slug : realm;
+        }
+
+        /** Returns the alias of the tenant's identity provider in the broker realm. */
+        public String alias() {
+            return idpAlias.isEmpty() ? realmName() : idpAlias;
+        }
+    }
 
     /**
      * How the run executes: at most {@code parallelism} check classes at once, and a {@code deadline} for the whole
@@ -141,4 +171,17 @@ public record SmokeConfig(
             String tenantHeader,
             String conflictingClaimScope,
             String unroutedRealm) {}
+
+    /**
+     * Routing key strategy of the platform. {@code ISSUER}: from the token's {@code iss}, one realm per tenant.
+     * {@code IDP_ALIAS}: every persona logs in through {@code brokerRealm}, which brokers one identity provider per
+     * tenant; the token's {@code aliasClaim} names the provider, and the routing table's alias column maps it to
+     * the tenant.
+     */
+    public record RoutingKey(RoutingStrategy strategy, String brokerRealm, String aliasClaim) {
+
+        public boolean byAlias() {
+            return strategy == RoutingStrategy.IDP_ALIAS;
+        }
+    }
 }

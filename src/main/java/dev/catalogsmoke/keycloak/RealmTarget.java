@@ -14,7 +14,7 @@ import java.util.Map;
 public record RealmTarget(SeedTenant tenant, String expectedIssuer, boolean routed) {
 
     public String realm() {
-        return tenant.realm().isEmpty() ? tenant.slug() : tenant.realm();
+        return tenant.realmName();
     }
 
     /** Pairs each seeded tenant with its routing row, looked up by tenant id, so a near-miss row is still compared. */

@@ -25,7 +25,11 @@ public final class TokenClient {
 
     private static final Pattern FORM_ACTION =
             Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"");
+    private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Redirects and pages a brokered login may pass through before the code arrives. */
+    private static final int MAX_BROKER_STEPS = 12;
 
     private final SmokeConfig.Keycloak settings;
 
@@ -34,8 +38,15 @@ public final class TokenClient {
     }
 
     /** A login that did not produce a token, with the step that failed. */
-    public static final class LoginFailed extends RuntimeException {
+    public static class LoginFailed extends RuntimeException {
         public LoginFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** A brokered login whose identity provider the broker realm does not offer; the keycloak check reports it. */
+    public static final class ProviderNotOffered extends LoginFailed {
+        public ProviderNotOffered(String message) {
             super(message);
         }
     }
@@ -52,6 +63,94 @@ public final class TokenClient {
                 : authorizationCode(http, discovery, persona, scope);
     }
 
+    /**
+     * Returns an access token for the persona from the broker realm that {@code broker} describes, logged in through
+     * its identity provider {@code alias}: the authorization request carries {@code kc_idp_hint}, the broker
+     * redirects to the provider's login form, and the redirects back through the broker's first login are followed
+     * until the code arrives. Credentials go only to a form on the origin of the page that served it.
+     */
+    public String accessTokenThroughBroker(RealmDiscovery broker, String alias, Persona persona, String extraScope) {
+        String scope = extraScope.isEmpty() ? "openid" : "openid " + extraScope;
+        OidcHttp http = new OidcHttp(settings.requestTimeout());
+        String verifier = randomToken(48);
+        String state = randomToken(16);
+        Map<String, String> query = authorizationQuery(scope, state, challenge(verifier));
+        query.put("kc_idp_hint", alias);
+
+        LoginCookies cookies = new LoginCookies();
+        URI url = URI.create(broker.authorizationEndpoint() + "?" + OidcHttp.formBody(query));
+        HttpResponse<String> response = get(http, url, cookies);
+        if (response.statusCode() == 200) {
+            throw new ProviderNotOffered(persona + ": broker realm at " + broker.issuer() + " showed its own login"
+                    + " page instead of redirecting to identity provider '" + alias + "'; add an enabled identity"
+                    + " provider with this alias to the broker realm, or fix the routing table's alias");
+        }
+
+        boolean posted = false;
+        for (int step = 0; step < MAX_BROKER_STEPS; step++) {
+            int status = response.statusCode();
+            if (status == 302 || status == 303) {
+                String location = response.headers().firstValue("Location").orElse("");
+                if (location.startsWith(settings.redirectUri())) {
+                    return exchangeCode(http, broker, codeFromRedirect(response, state, persona), verifier, persona);
+                }
+                url = url.resolve(location);
+                response = get(http, url, cookies);
+            } else if (status == 200 && !posted) {
+                URI action = url.resolve(formAction(response.body(), persona));
+                requireSameOrigin(url.toString(), action.toString(), persona);
+                Map<String, String> credentials =
+                        Map.of("username", persona.username(), "password", persona.password());
+                response = http.postForm(action.toString(), credentials, Map.of("Cookie", cookies.header(action)));
+                cookies.store(action, response);
+                url = action;
+                posted = true;
+                if (response.statusCode() == 200) {
+                    throw failed(
+                            persona,
+                            "identity provider '" + alias + "' showed its login page again (wrong username or"
+                                    + " password, or a required action); check the persona and its user");
+                }
+            } else {
+                throw failed(
+                        persona,
+                        "the login through identity provider '" + alias + "' stopped at " + url.getRawPath()
+                                + " with HTTP " + status + pageTitle(response.body()) + "; a page that needs a person"
+                                + " (such as a profile review or an account link in the broker's first login flow)"
+                                + " blocks a browserless login, so let the flow pass without one");
+            }
+        }
+        throw failed(
+                persona,
+                "the login through identity provider '" + alias + "' did not reach " + settings.redirectUri()
+                        + " within " + MAX_BROKER_STEPS + " redirects; last at " + url.getRawPath());
+    }
+
+    /**
+     * Starts a login at the broker with {@code kc_idp_hint} {@code alias} and returns the response without following
+     * it: a redirect to {@code /broker/<alias>/} when the broker has that enabled identity provider, its own login
+     * page (HTTP 200) when it has not.
+     */
+    public HttpResponse<String> startBrokerLogin(RealmDiscovery broker, String alias) {
+        Map<String, String> query = authorizationQuery("openid", randomToken(16), challenge(randomToken(48)));
+        query.put("kc_idp_hint", alias);
+        return new OidcHttp(settings.requestTimeout())
+                .get(broker.authorizationEndpoint() + "?" + OidcHttp.formBody(query), Map.of());
+    }
+
+    private static HttpResponse<String> get(OidcHttp http, URI url, LoginCookies cookies) {
+        String cookie = cookies.header(url);
+        HttpResponse<String> response =
+                http.get(url.toString(), cookie.isEmpty() ? Map.of() : Map.of("Cookie", cookie));
+        cookies.store(url, response);
+        return response;
+    }
+
+    private static String pageTitle(String html) {
+        Matcher matcher = TITLE.matcher(html == null ? "" : html);
+        return matcher.find() ? " (page '" + matcher.group(1).strip() + "')" : "";
+    }
+
     private String authorizationCode(OidcHttp http, RealmDiscovery discovery, Persona persona, String scope) {
         String verifier = randomToken(48);
         String state = randomToken(16);
@@ -61,8 +160,11 @@ public final class TokenClient {
         requireSameOrigin(discovery.authorizationEndpoint(), action, persona);
         Map<String, String> credentials = Map.of("username", persona.username(), "password", persona.password());
         HttpResponse<String> login = http.postForm(action, credentials, Map.of("Cookie", sessionCookies(page)));
-        String code = codeFromRedirect(login, state, persona);
+        return exchangeCode(http, discovery, codeFromRedirect(login, state, persona), verifier, persona);
+    }
 
+    private String exchangeCode(
+            OidcHttp http, RealmDiscovery discovery, String code, String verifier, Persona persona) {
         Map<String, String> exchange = new LinkedHashMap<>();
         exchange.put("grant_type", "authorization_code");
         exchange.put("client_id", settings.clientId());
@@ -72,8 +174,7 @@ public final class TokenClient {
         return tokenResponse(http.postForm(discovery.tokenEndpoint(), exchange, Map.of()), persona);
     }
 
-    private HttpResponse<String> loginPage(
-            OidcHttp http, RealmDiscovery discovery, Persona persona, String scope, String state, String challenge) {
+    private Map<String, String> authorizationQuery(String scope, String state, String challenge) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", settings.clientId());
         query.put("response_type", "code");
@@ -83,6 +184,12 @@ public final class TokenClient {
         query.put("nonce", randomToken(16));
         query.put("code_challenge", challenge);
         query.put("code_challenge_method", "S256");
+        return query;
+    }
+
+    private HttpResponse<String> loginPage(
+            OidcHttp http, RealmDiscovery discovery, Persona persona, String scope, String state, String challenge) {
+        Map<String, String> query = authorizationQuery(scope, state, challenge);
         HttpResponse<String> page =
                 http.get(discovery.authorizationEndpoint() + "?" + OidcHttp.formBody(query), Map.of());
         if (page.statusCode() != 200) {

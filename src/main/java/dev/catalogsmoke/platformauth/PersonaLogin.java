@@ -5,10 +5,12 @@ import dev.catalogsmoke.keycloak.RealmTarget;
 import dev.catalogsmoke.keycloak.TokenSummary;
 
 /**
- * A persona's successful login: its realm, the access token and the tenant that the routing table holds for the
- * token's issuer. {@link #toString()} shows the token's summary, never the token.
+ * A persona's successful login: its realm, the access token, the tenant that the routing table holds for the
+ * token's routing key, and that key for messages, such as {@code issuer https://...} or {@code identity provider
+ * alias 'acme'}. {@link #toString()} shows the token's summary, never the token.
  */
-public record PersonaLogin(RealmTarget target, Persona persona, String accessToken, String routedTenantId) {
+public record PersonaLogin(
+        RealmTarget target, Persona persona, String accessToken, String routedTenantId, String routedBy) {
 
     public TokenSummary summary() {
         return TokenSummary.of(accessToken);

@@ -9,6 +9,7 @@ import dev.catalogsmoke.keycloak.RealmDiscovery;
 import dev.catalogsmoke.keycloak.RealmTarget;
 import dev.catalogsmoke.keycloak.TokenClient;
 import dev.catalogsmoke.keycloak.TokenSummary;
+import dev.catalogsmoke.routing.AliasRouting;
 import dev.catalogsmoke.routing.RouteRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,26 +21,103 @@ import java.util.Optional;
  * Logs each seeded realm's persona in once per run and sorts the outcomes. Logins that reached a routed issuer are
  * kept for the platform probes. A missing persona or a failed login is a problem of this contract. A realm that is not
  * served, or whose issuer has no single routing row, is skipped, because another check owns that fault.
+ *
+ * <p>With routing key strategy {@code idp_alias} each persona logs in through the broker realm with its tenant's
+ * identity provider alias; the token must carry that alias in the alias claim, and the alias's routing row gives the
+ * tenant.
  */
 public final class PersonaLogins {
+
+    /** Login path of the personas and routing of their tokens: by issuer, or through a broker by alias. */
+    public record Routing(
+            Map<String, List<RouteRow>> byIssuer, AliasRouting byAlias, RealmDiscovery broker, String aliasClaim) {
+
+        public static Routing byIssuer(Map<String, List<RouteRow>> routes) {
+            return new Routing(routes, null, null, null);
+        }
+
+        public static Routing byAlias(AliasRouting routes, RealmDiscovery broker, String aliasClaim) {
+            return new Routing(Map.of(), routes, broker, aliasClaim);
+        }
+
+        public boolean aliases() {
+            return byAlias != null;
+        }
+    }
 
     private final List<PersonaLogin> logins = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
 
-    /** Logs every target's persona in through {@code publicUrl}; {@code routes} is the routing table by issuer. */
+    /** Logs every target's persona in through {@code publicUrl}, routed as {@code routing} defines. */
     public static PersonaLogins logIn(
             List<RealmTarget> targets,
             PersonaSource personas,
             TokenClient tokens,
             OidcHttp http,
             String publicUrl,
-            Map<String, List<RouteRow>> routes) {
+            Routing routing) {
         PersonaLogins result = new PersonaLogins();
         for (RealmTarget target : targets) {
-            result.logIn(target, personas, tokens, http, publicUrl, routes);
+            if (routing.aliases()) {
+                result.logInThroughBroker(target, personas, tokens, routing);
+            } else {
+                result.logIn(target, personas, tokens, http, publicUrl, routing.byIssuer());
+            }
         }
         return result;
+    }
+
+    private void logInThroughBroker(RealmTarget target, PersonaSource personas, TokenClient tokens, Routing routing) {
+        String alias = target.tenant().alias();
+        Optional<Persona> persona = personas.persona(alias);
+        if (persona.isEmpty()) {
+            problems.add(missingPersona(target, alias, personas));
+            return;
+        }
+        String token;
+        try {
+            token = tokens.accessTokenThroughBroker(routing.broker(), alias, persona.get(), "");
+        } catch (TokenClient.ProviderNotOffered e) {
+            skipped.put(
+                    alias,
+                    "the broker realm offers no identity provider '" + alias + "'; the keycloak check" + " reports it");
+            return;
+        } catch (TokenClient.LoginFailed e) {
+            problems.add(Problem.of(
+                    target.describe(),
+                    "login through identity provider '" + alias + "' failed: " + e.getMessage(),
+                    "Fix the persona, the identity provider or the broker realm"));
+            return;
+        }
+        Optional<String> claimed = TokenSummary.claim(token, routing.aliasClaim());
+        if (!claimed.equals(Optional.of(alias))) {
+            problems.add(Problem.of(
+                    target.describe() + ", " + persona.get(),
+                    "the broker's token does not name the identity provider of the login in claim '"
+                            + routing.aliasClaim() + "'",
+                    "'" + alias + "'",
+                    claimed.map(value -> "'" + value + "'").orElse("no such claim"),
+                    "Add a user session note mapper (note identity_provider, claim " + routing.aliasClaim()
+                            + ", access token) to the client of the broker realm"));
+            return;
+        }
+        Optional<String> tenant = routing.byAlias().tenantOf(alias);
+        if (tenant.isEmpty()) {
+            skipped.put(alias, "alias '" + alias + "' has no single routing row; the routing check reports it");
+            return;
+        }
+        logins.add(new PersonaLogin(
+                target, persona.get(), token, tenant.get(), "identity provider alias '" + alias + "'"));
+    }
+
+    private static Problem missingPersona(RealmTarget target, String key, PersonaSource personas) {
+        return Problem.of(
+                target.describe(),
+                "no persona is configured",
+                "keys " + key + ".username and " + key + ".password in " + personas.source(),
+                "none",
+                "Add the realm's persona so its login can be checked");
     }
 
     private void logIn(
@@ -51,12 +129,7 @@ public final class PersonaLogins {
             Map<String, List<RouteRow>> routes) {
         Optional<Persona> persona = personas.persona(target.realm());
         if (persona.isEmpty()) {
-            problems.add(Problem.of(
-                    target.describe(),
-                    "no persona is configured",
-                    "keys " + target.realm() + ".username and " + target.realm() + ".password in " + personas.source(),
-                    "none",
-                    "Add the realm's persona so its login can be checked"));
+            problems.add(missingPersona(target, target.realm(), personas));
             return;
         }
         RealmDiscovery discovery = RealmDiscovery.fetch(http, publicUrl, target.realm());
@@ -83,7 +156,7 @@ public final class PersonaLogins {
                             + " routing rows; the keycloak and routing checks report it");
             return;
         }
-        logins.add(new PersonaLogin(target, persona.get(), token, rows.get(0).tenantId()));
+        logins.add(new PersonaLogin(target, persona.get(), token, rows.get(0).tenantId(), "issuer " + issuer));
     }
 
     public List<PersonaLogin> logins() {

@@ -43,6 +43,36 @@ public final class RoutingReader {
         return routes;
     }
 
+    /**
+     * Returns the routing rows whose alias column holds one of {@code aliases} or whose tenant is one of {@code
+     * tenantIds}, with one statement; the lists are the seed's, so the result stays small whatever the table holds.
+     */
+    public static List<AliasRoute> aliasRoutes(
+            Connection connection, TenancyModel model, List<String> aliases, List<String> tenantIds)
+            throws SQLException {
+        String alias = "r." + model.routing().idpAlias().quoted();
+        String tenant = "r." + model.routing().tenantId().quoted();
+        String sql = "SELECT " + alias + ", " + tenant + "::text, t."
+                + model.tenants().tenantId().quoted()
+                + " IS NOT NULL, t." + model.tenants().status().quoted() + "::text FROM "
+                + model.schema().quoted() + "." + model.routing().table().quoted() + " r LEFT JOIN "
+                + model.schema().quoted() + "." + model.tenants().table().quoted() + " t ON t."
+                + model.tenants().tenantId().quoted() + " = " + tenant + " WHERE " + alias + " = ANY (?) OR "
+                + tenant + "::text = ANY (?) ORDER BY 1, 2";
+        List<AliasRoute> routes = new ArrayList<>();
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", aliases.toArray()));
+            statement.setArray(2, connection.createArrayOf("text", tenantIds.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    routes.add(new AliasRoute(
+                            rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getString(4)));
+                }
+            }
+        }
+        return routes;
+    }
+
     /** Returns every distinct issuer linked in the identity catalog's external identities. */
     public static Set<String> linkedIssuers(Connection connection, SqlIdentifier schema, ExternalIdentitiesTable table)
             throws SQLException {

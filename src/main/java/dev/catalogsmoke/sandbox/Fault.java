@@ -54,7 +54,16 @@ public enum Fault {
     PLATFORM_DEFAULTS_UNKNOWN_ISSUER("the platform gives tokens of unrouted issuers the default tenant acme"),
     PLATFORM_SKIPS_SIGNATURE("the platform reads tokens without verifying their signature"),
     REALM_IMPORT_HAS_ERRORS("KeycloakRealmImport of realm initech reports HasErrors true, and keeps it"),
-    REALM_USER_MISSING("realm initech lacks user3, whom the identity catalog links to initech's issuer");
+    REALM_USER_MISSING("realm initech lacks user3, whom the identity catalog links to initech's issuer"),
+    ROUTING_ALIAS_MISSING("routing row of tenant initech has no idp_alias (with --routing-key idp_alias)"),
+    BROKER_PROVIDER_MISSING("the broker realm has no identity provider 'globex' (with --routing-key idp_alias)"),
+    BROKER_ALIAS_CLAIM_MISSING(
+            "the broker realm's client puts no identity_provider claim into tokens (with --routing-key idp_alias)");
+
+    /** Returns whether the fault breaks routing by identity provider alias, so it needs that strategy. */
+    public boolean needsAliasRouting() {
+        return this == ROUTING_ALIAS_MISSING || this == BROKER_PROVIDER_MISSING || this == BROKER_ALIAS_CLAIM_MISSING;
+    }
 
     /** Returns whether the fault needs the sandbox's Keycloak, so it cannot be combined with --no-keycloak. */
     public boolean needsKeycloak() {
@@ -67,7 +76,9 @@ public enum Fault {
                     PLATFORM_DEFAULTS_UNKNOWN_ISSUER,
                     PLATFORM_SKIPS_SIGNATURE,
                     REALM_IMPORT_HAS_ERRORS,
-                    REALM_USER_MISSING -> true;
+                    REALM_USER_MISSING,
+                    BROKER_PROVIDER_MISSING,
+                    BROKER_ALIAS_CLAIM_MISSING -> true;
             default -> false;
         };
     }

@@ -93,6 +93,8 @@ final class FaultInjector {
                                 + " user_id) SELECT '" + sandbox.options().issuerBase()
                                 + "/realms/ghost', 'ghost-subject',"
                                 + " user_id FROM users ORDER BY user_id LIMIT 1");
+            case ROUTING_ALIAS_MISSING ->
+                sql("tenancy", "UPDATE tenant_routing_view SET idp_alias = NULL WHERE realm_name = 'initech'");
             case ORPHAN_MEMBERSHIPS -> orphanMemberships();
             case ALIAS_DANGLING ->
                 sql(
@@ -115,7 +117,9 @@ final class FaultInjector {
                     PLATFORM_DEFAULTS_UNKNOWN_ISSUER,
                     PLATFORM_SKIPS_SIGNATURE,
                     REALM_IMPORT_HAS_ERRORS,
-                    REALM_USER_MISSING -> {
+                    REALM_USER_MISSING,
+                    BROKER_PROVIDER_MISSING,
+                    BROKER_ALIAS_CLAIM_MISSING -> {
                 // Applied by SandboxAuth and SandboxSeed, which own Keycloak, the platform and the issuers.
             }
         }

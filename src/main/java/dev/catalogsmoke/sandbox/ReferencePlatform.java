@@ -40,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * with 403, then verifies the RS256 signature against that issuer's JWKS and the {@code exp}, {@code iss} and {@code
  * aud} claims (401 on failure). A {@code tenantId} claim and a tenant header are ignored.
  *
+ * <p>Tokens of the broker realm (routing key strategy {@code idp_alias}) are verified first, then routed by the
+ * alias in their {@link SandboxRealms#ALIAS_CLAIM} claim through the routing table's {@code idp_alias} column; an
+ * alias without a row is rejected with 403.
+ *
  * <p>The {@code PLATFORM_*} faults each break one of these rules, as a buggy platform would.
  */
 final class ReferencePlatform implements AutoCloseable {
@@ -52,18 +56,20 @@ final class ReferencePlatform implements AutoCloseable {
     private final HttpServer server;
     private final EmbeddedCluster cluster;
     private final Set<Fault> faults;
+    private final String brokerIssuer;
     private final Map<String, JWKSource<SecurityContext>> keySources = new ConcurrentHashMap<>();
 
-    private ReferencePlatform(HttpServer server, EmbeddedCluster cluster, Set<Fault> faults) {
+    private ReferencePlatform(HttpServer server, EmbeddedCluster cluster, Set<Fault> faults, String brokerIssuer) {
         this.server = server;
         this.cluster = cluster;
         this.faults = faults;
+        this.brokerIssuer = brokerIssuer;
     }
 
-    static ReferencePlatform start(EmbeddedCluster cluster, Set<Fault> faults) {
+    static ReferencePlatform start(EmbeddedCluster cluster, Set<Fault> faults, String brokerIssuer) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-            ReferencePlatform platform = new ReferencePlatform(server, cluster, faults);
+            ReferencePlatform platform = new ReferencePlatform(server, cluster, faults, brokerIssuer);
             server.createContext(PATH, platform::handle);
             server.start();
             log.info("reference platform listens on {} (faults {})", platform.endpoint(), faults);
@@ -102,6 +108,9 @@ final class ReferencePlatform implements AutoCloseable {
         } catch (ParseException e) {
             return Response.error(401, "malformed_token");
         }
+        if (brokerIssuer.equals(issuer)) {
+            return resolveByAlias(jwt, issuer, exchange);
+        }
         Optional<String> routed = routedTenant(issuer);
         if (routed.isEmpty()) {
             return unknownIssuer(issuer);
@@ -110,6 +119,30 @@ final class ReferencePlatform implements AutoCloseable {
         if (invalid.isPresent()) {
             log.info("reference platform rejected a token of issuer {}: {}", issuer, invalid.get());
             return Response.error(401, "invalid_token");
+        }
+        return Response.tenant(chooseTenant(routed.get(), jwt, exchange), issuer);
+    }
+
+    private Response resolveByAlias(SignedJWT jwt, String issuer, HttpExchange exchange) {
+        Optional<String> invalid = verify(jwt, issuer);
+        if (invalid.isPresent()) {
+            log.info("reference platform rejected a broker token: {}", invalid.get());
+            return Response.error(401, "invalid_token");
+        }
+        String alias;
+        try {
+            alias = jwt.getJWTClaimsSet().getStringClaim(SandboxRealms.ALIAS_CLAIM);
+        } catch (ParseException e) {
+            alias = null;
+        }
+        if (alias == null) {
+            log.info("reference platform rejected a broker token without claim {}", SandboxRealms.ALIAS_CLAIM);
+            return Response.error(403, "missing_identity_provider");
+        }
+        Optional<String> routed =
+                queryOne("SELECT tenant_id::text FROM tenant_routing_view WHERE idp_alias = ?", alias);
+        if (routed.isEmpty()) {
+            return unknownIssuer(issuer + " (identity provider " + alias + ")");
         }
         return Response.tenant(chooseTenant(routed.get(), jwt, exchange), issuer);
     }

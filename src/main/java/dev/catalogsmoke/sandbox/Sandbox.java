@@ -157,7 +157,7 @@ public final class Sandbox implements AutoCloseable {
         overlay.put("postgres", postgres);
         overlay.put("seed", Map.of("tenants", seed.tenants()));
         overlay.put("cutover", Map.of("phase", options.phase().key()));
-        overlay.putAll(auth == null ? SandboxAuth.disabledOverlay() : auth.configOverlay());
+        overlay.putAll(auth == null ? SandboxAuth.disabledOverlay(options) : auth.configOverlay());
         return overlay;
     }
 

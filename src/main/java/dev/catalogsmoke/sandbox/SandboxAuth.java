@@ -26,6 +26,9 @@ final class SandboxAuth implements AutoCloseable {
 
     static final String ADMIN_SECRET = "keycloak-admin";
 
+    /** The identity provider that {@link Fault#BROKER_PROVIDER_MISSING} deletes from the broker realm. */
+    static final String MISSING_PROVIDER = "globex";
+
     private static final Logger log = LoggerFactory.getLogger(SandboxAuth.class);
 
     private final SandboxKeycloak keycloak;
@@ -35,6 +38,8 @@ final class SandboxAuth implements AutoCloseable {
     private boolean realmDeleted;
     private boolean realmUnpinned;
     private boolean userDeleted;
+    private boolean providerDeleted;
+    private boolean aliasMapperDeleted;
 
     private SandboxAuth(SandboxKeycloak keycloak, SandboxOptions options) {
         this.keycloak = keycloak;
@@ -47,8 +52,10 @@ final class SandboxAuth implements AutoCloseable {
         try {
             auth.internal = LoopbackForwarder.start(
                     "127.0.0.2", URI.create(keycloak.publicUrl()).getPort());
-            auth.platform =
-                    ReferencePlatform.start(sandbox.cluster(), sandbox.options().faults());
+            auth.platform = ReferencePlatform.start(
+                    sandbox.cluster(),
+                    sandbox.options().faults(),
+                    keycloak.publicUrl() + "/realms/" + SandboxRealms.BROKER_REALM);
             sandbox.kubernetes().putSecret(Sandbox.NAMESPACE, PERSONAS_SECRET, "Opaque", auth.personas(sandbox));
             sandbox.kubernetes()
                     .putSecret(
@@ -86,6 +93,14 @@ final class SandboxAuth implements AutoCloseable {
             keycloak.deleteUser(USERLESS_REALM, SandboxRealms.md5Uuid(USERLESS_REALM + "/subject/3"));
             userDeleted = true;
         }
+        if (options.has(Fault.BROKER_PROVIDER_MISSING)) {
+            keycloak.deleteIdentityProvider(SandboxRealms.BROKER_REALM, MISSING_PROVIDER);
+            providerDeleted = true;
+        }
+        if (options.has(Fault.BROKER_ALIAS_CLAIM_MISSING)) {
+            keycloak.deleteClientMapper(SandboxRealms.BROKER_REALM, SandboxRealms.CLIENT_ID, SandboxRealms.ALIAS_CLAIM);
+            aliasMapperDeleted = true;
+        }
     }
 
     /** Returns the configuration keys of Keycloak and the platform, as a tree for the sandbox's overlay. */
@@ -106,12 +121,27 @@ final class SandboxAuth implements AutoCloseable {
         platformKeys.put("tenantHeader", ReferencePlatform.TENANT_HEADER);
         platformKeys.put("conflictingClaimScope", SandboxRealms.CONFLICTING_SCOPE);
         platformKeys.put("unroutedRealm", SandboxRealms.UNROUTED_REALM);
-        return Map.of("keycloak", keycloakKeys, "platformAuth", platformKeys);
+        return Map.of("keycloak", keycloakKeys, "platformAuth", platformKeys, "routingKey", routingKeys(options));
+    }
+
+    /** Returns the routing key settings; under idp_alias the personas log in through the broker realm. */
+    static Map<String, Object> routingKeys(SandboxOptions options) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("strategy", options.routing().toString());
+        keys.put("brokerRealm", SandboxRealms.BROKER_REALM);
+        keys.put("aliasClaim", SandboxRealms.ALIAS_CLAIM);
+        return keys;
     }
 
     /** Returns the keys that turn the Keycloak and platform checks off, for a sandbox without Keycloak. */
-    static Map<String, Object> disabledOverlay() {
-        return Map.of("keycloak", Map.of("enabled", false), "platformAuth", Map.of("enabled", false));
+    static Map<String, Object> disabledOverlay(SandboxOptions options) {
+        return Map.of(
+                "keycloak",
+                Map.of("enabled", false),
+                "platformAuth",
+                Map.of("enabled", false),
+                "routingKey",
+                routingKeys(options));
     }
 
     String platformEndpoint() {
@@ -134,6 +164,13 @@ final class SandboxAuth implements AutoCloseable {
             }
             if (realmUnpinned) {
                 keycloak.setFrontendUrl(UNPINNED_REALM, keycloak.publicUrl());
+            }
+            if (providerDeleted) {
+                keycloak.restoreIdentityProvider(SandboxRealms.BROKER_REALM, MISSING_PROVIDER);
+            }
+            if (aliasMapperDeleted) {
+                keycloak.addClientMapper(
+                        SandboxRealms.BROKER_REALM, SandboxRealms.CLIENT_ID, SandboxRealms.aliasMapper());
             }
         } catch (RuntimeException e) {
             log.warn("undoing the Keycloak faults failed, so the shared Keycloak keeps them: {}", e.getMessage());

@@ -178,6 +178,59 @@ public final class SandboxKeycloak implements AutoCloseable {
         admin("DELETE", "/admin/realms/" + realm + "/users/" + userId, null, 204);
     }
 
+    /** Deletes an identity provider of a realm by alias. */
+    void deleteIdentityProvider(String realm, String alias) {
+        admin("DELETE", "/admin/realms/" + realm + "/identity-provider/instances/" + alias, null, 204);
+    }
+
+    /** Adds the broker realm's identity provider {@code alias} again, as the realm file defines it. */
+    void restoreIdentityProvider(String realm, String alias) {
+        admin(
+                "POST",
+                "/admin/realms/" + realm + "/identity-provider/instances",
+                OidcHttp.toJson(SandboxRealms.identityProvider(alias, publicUrl, password)),
+                201);
+        String mappers = "/admin/realms/" + realm + "/identity-provider/instances/" + alias + "/mappers";
+        admin("POST", mappers, OidcHttp.toJson(SandboxRealms.usernameMapper(alias)), 201);
+    }
+
+    /** Deletes the protocol mapper {@code mapperName} of a realm's client. */
+    void deleteClientMapper(String realm, String clientId, String mapperName) {
+        String mappers = clientPath(realm, clientId) + "/protocol-mappers/models";
+        for (JsonNode mapper : adminJson(mappers)) {
+            if (mapperName.equals(mapper.path("name").asString(""))) {
+                admin("DELETE", mappers + "/" + mapper.path("id").asString(), null, 204);
+                return;
+            }
+        }
+        throw new IllegalStateException("client " + clientId + " of realm " + realm + " has no mapper " + mapperName);
+    }
+
+    /** Adds a protocol mapper to a realm's client. */
+    void addClientMapper(String realm, String clientId, Map<String, Object> mapper) {
+        admin("POST", clientPath(realm, clientId) + "/protocol-mappers/models", OidcHttp.toJson(mapper), 201);
+    }
+
+    private String clientPath(String realm, String clientId) {
+        JsonNode clients = adminJson("/admin/realms/" + realm + "/clients?clientId=" + OidcHttp.encode(clientId));
+        if (clients.isEmpty()) {
+            throw new IllegalStateException("realm " + realm + " has no client " + clientId);
+        }
+        return "/admin/realms/" + realm + "/clients/"
+                + clients.get(0).path("id").asString();
+    }
+
+    private JsonNode adminJson(String path) {
+        String url = publicUrl + path;
+        HttpResponse<String> response = http.get(url, Map.of("Authorization", "Bearer " + adminToken()));
+        JsonNode body = OidcHttp.json(response.body());
+        if (response.statusCode() != 200 || body == null) {
+            throw new IllegalStateException(
+                    "Keycloak admin API: GET " + url + " returned HTTP " + response.statusCode());
+        }
+        return body;
+    }
+
     /** Returns the admin's username and password, which the sandbox writes into the admin Secret. */
     Map<String, String> adminCredentials() {
         return Map.of("username", ADMIN, "password", adminPassword);

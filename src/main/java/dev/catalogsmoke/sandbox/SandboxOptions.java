@@ -1,6 +1,7 @@
 package dev.catalogsmoke.sandbox;
 
 import dev.catalogsmoke.config.CutoverPhase;
+import dev.catalogsmoke.config.RoutingStrategy;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -11,7 +12,12 @@ import java.util.function.Supplier;
  * known canary.
  */
 public record SandboxOptions(
-        int tenants, Set<Fault> faults, String issuerBase, Supplier<String> passwords, CutoverPhase phase) {
+        int tenants,
+        Set<Fault> faults,
+        String issuerBase,
+        Supplier<String> passwords,
+        CutoverPhase phase,
+        RoutingStrategy routing) {
 
     public static final String DEFAULT_ISSUER_BASE = "http://127.0.0.1:18080";
 
@@ -24,6 +30,12 @@ public record SandboxOptions(
         CutoverFaults.conflict(faults, phase).ifPresent(message -> {
             throw new IllegalArgumentException(message);
         });
+        if (routing != RoutingStrategy.IDP_ALIAS) {
+            faults.stream().filter(Fault::needsAliasRouting).findFirst().ifPresent(fault -> {
+                throw new IllegalArgumentException("fault " + fault.cliName()
+                        + " breaks routing by identity provider alias, so it needs" + " --routing-key idp_alias");
+            });
+        }
     }
 
     /**
@@ -39,28 +51,34 @@ public record SandboxOptions(
                 Set.of(),
                 DEFAULT_ISSUER_BASE,
                 fixed == null ? SandboxOptions::randomPassword : () -> fixed,
-                CutoverPhase.CLEANUP);
+                CutoverPhase.CLEANUP,
+                RoutingStrategy.ISSUER);
     }
 
     public SandboxOptions withTenants(int count) {
-        return new SandboxOptions(count, faults, issuerBase, passwords, phase);
+        return new SandboxOptions(count, faults, issuerBase, passwords, phase, routing);
     }
 
     public SandboxOptions withFaults(Set<Fault> newFaults) {
-        return new SandboxOptions(tenants, newFaults, issuerBase, passwords, phase);
+        return new SandboxOptions(tenants, newFaults, issuerBase, passwords, phase, routing);
     }
 
     public SandboxOptions withPasswords(Supplier<String> newPasswords) {
-        return new SandboxOptions(tenants, faults, issuerBase, newPasswords, phase);
+        return new SandboxOptions(tenants, faults, issuerBase, newPasswords, phase, routing);
     }
 
     /** Returns these options simulating {@code newPhase}; the default is cleanup, the configuration's default. */
     public SandboxOptions withPhase(CutoverPhase newPhase) {
-        return new SandboxOptions(tenants, faults, issuerBase, passwords, newPhase);
+        return new SandboxOptions(tenants, faults, issuerBase, passwords, newPhase, routing);
+    }
+
+    /** Returns these options with the routing key strategy that the sandbox configures and its platform follows. */
+    public SandboxOptions withRouting(RoutingStrategy newRouting) {
+        return new SandboxOptions(tenants, faults, issuerBase, passwords, phase, newRouting);
     }
 
     public SandboxOptions withIssuerBase(String newIssuerBase) {
-        return new SandboxOptions(tenants, faults, newIssuerBase, passwords, phase);
+        return new SandboxOptions(tenants, faults, newIssuerBase, passwords, phase, routing);
     }
 
     boolean has(Fault fault) {

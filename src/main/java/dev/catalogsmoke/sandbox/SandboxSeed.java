@@ -74,8 +74,8 @@ final class SandboxSeed {
                         + source);
         execute3(
                 connection,
-                "INSERT INTO tenant_routing_view (issuer, tenant_id, realm_name) SELECT s.issuer,"
-                        + " s.id::uuid, s.slug" + source);
+                "INSERT INTO tenant_routing_view (issuer, tenant_id, realm_name, idp_alias) SELECT s.issuer,"
+                        + " s.id::uuid, s.slug, s.slug" + source);
         execute3(
                 connection,
                 "INSERT INTO organizations (organization_id, tenant_id, name) SELECT"

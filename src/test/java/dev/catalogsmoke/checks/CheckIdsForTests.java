@@ -1,5 +1,7 @@
 package dev.catalogsmoke.checks;
 
+import java.util.regex.Pattern;
+
 /** Stable ids of the checks, as reports print them. */
 public final class CheckIdsForTests {
 
@@ -19,6 +21,17 @@ public final class CheckIdsForTests {
     public static final String ROUTING_UNIQUE = "RoutingCheck.noIssuerMapsToTwoTenants";
     public static final String MEMBERSHIPS = "CrossCatalogCheck.membershipsReferenceExistingUsers";
     public static final String ALIASES = "CrossCatalogCheck.aliasesReferenceExistingTenants";
+
+    public static final String ALIAS_ROUTING = "RoutingCheck.everySeededAliasRoutesToItsTenant";
+    public static final String BROKER = "KeycloakRealmCheck.brokerHasIdentityProviderPerAlias";
+    public static final String PERSONA = "PlatformAuthCheck.personaLandsInRoutedTenant";
+    public static final String CLAIM = "PlatformAuthCheck.conflictingTenantClaimIsIgnored";
+    public static final String HEADER = "PlatformAuthCheck.tenantHeaderIsIgnored";
+    public static final String UNKNOWN = "PlatformAuthCheck.unknownIssuerIsRejected";
+    public static final String SIGNATURE = "PlatformAuthCheck.brokenSignatureIsRejected";
+
+    /** A compact JWS: three base64url parts. No report may contain one. */
+    public static final Pattern JWT = Pattern.compile("eyJ[\\w-]+\\.eyJ[\\w-]+\\.[\\w-]+");
 
     private CheckIdsForTests() {}
 }

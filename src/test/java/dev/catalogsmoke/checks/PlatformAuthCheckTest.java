@@ -1,5 +1,11 @@
 package dev.catalogsmoke.checks;
 
+import static dev.catalogsmoke.checks.CheckIdsForTests.CLAIM;
+import static dev.catalogsmoke.checks.CheckIdsForTests.HEADER;
+import static dev.catalogsmoke.checks.CheckIdsForTests.JWT;
+import static dev.catalogsmoke.checks.CheckIdsForTests.PERSONA;
+import static dev.catalogsmoke.checks.CheckIdsForTests.SIGNATURE;
+import static dev.catalogsmoke.checks.CheckIdsForTests.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsmoke.report.CheckResult;
@@ -9,7 +15,6 @@ import dev.catalogsmoke.sandbox.SandboxKeycloak;
 import dev.catalogsmoke.sandbox.SharedKeycloak;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,14 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class PlatformAuthCheckTest {
 
     private static final String TAGS = "platform-auth";
-    private static final String PERSONA = "PlatformAuthCheck.personaLandsInRoutedTenant";
-    private static final String CLAIM = "PlatformAuthCheck.conflictingTenantClaimIsIgnored";
-    private static final String HEADER = "PlatformAuthCheck.tenantHeaderIsIgnored";
-    private static final String UNKNOWN = "PlatformAuthCheck.unknownIssuerIsRejected";
-    private static final String SIGNATURE = "PlatformAuthCheck.brokenSignatureIsRejected";
-
-    /** A compact JWS: three base64url parts. No report may contain one. */
-    private static final Pattern JWT = Pattern.compile("eyJ[\\w-]+\\.eyJ[\\w-]+\\.[\\w-]+");
 
     @TempDir
     Path reports;

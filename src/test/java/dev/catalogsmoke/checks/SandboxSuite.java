@@ -39,7 +39,16 @@ final class SandboxSuite {
     /** Like {@link #run(SandboxKeycloak, String, Path, Fault...)}, with {@code CATALOG_SMOKE_*} variables set. */
     static Results run(
             SandboxKeycloak keycloak, String tags, Path reports, Map<String, String> environment, Fault... faults) {
-        SandboxOptions options = SandboxOptions.defaults().withFaults(Set.of(faults));
+        return run(keycloak, SandboxOptions.defaults().withFaults(Set.of(faults)), tags, reports, environment);
+    }
+
+    /** Runs the checks that match {@code tags} against a sandbox built with {@code options}. */
+    static Results run(
+            SandboxKeycloak keycloak,
+            SandboxOptions options,
+            String tags,
+            Path reports,
+            Map<String, String> environment) {
         try (Sandbox sandbox = Sandbox.start(options, keycloak)) {
             SmokeConfig config = new ConfigLoader(environment)
                     .loadWithOverlay(sandboxYaml(), "built-in smoke-config/sandbox.yaml", sandbox.configOverlay());

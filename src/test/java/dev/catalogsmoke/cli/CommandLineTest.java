@@ -77,6 +77,27 @@ class CommandLineTest {
     }
 
     @Test
+    void aliasFaultNeedsAliasRouting() {
+        SmokeInvocation run = SmokeInvocation.run(
+                directory, Map.of(), "sandbox", "--no-keycloak", "--fault", "routing-alias-missing");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err())
+                .contains("--fault: fault routing-alias-missing breaks routing by identity provider alias, so it"
+                        + " needs --routing-key idp_alias")
+                .doesNotContain("--phase");
+    }
+
+    @Test
+    void unknownRoutingKeyExitsTwo() {
+        SmokeInvocation run =
+                SmokeInvocation.run(directory, Map.of(), "sandbox", "--no-keycloak", "--routing-key", "tenantId");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_USAGE);
+        assertThat(run.err()).contains("--routing-key tenantId: unknown strategy; expected issuer or idp_alias");
+    }
+
+    @Test
     void listFaultsPrintsOneLineEach() {
         SmokeInvocation run = SmokeInvocation.runRaw(null, Map.of(), "sandbox", "--no-keycloak", "--list-faults");
 

@@ -109,7 +109,19 @@ class ConfigLoaderTest {
                         "expected one of [disable, require," + " verify-full] (lower case)"),
                 Arguments.of(
                         "seed:\n  tenants:\n    - {id: a, slug: acme, issuer: 'https://h/r/a', colour: red}\n",
-                        "unknown key 'colour'"));
+                        "unknown key 'colour'"),
+                Arguments.of("routingKey:\n  strategy: alias\n", "key 'routingKey.strategy'"),
+                Arguments.of(
+                        "keycloak:\n  enabled: true\n  publicUrl: https://auth.example.test\n"
+                                + "routingKey:\n  strategy: idp_alias\n",
+                        "key 'routingKey.brokerRealm': invalid value ''"),
+                Arguments.of(
+                        "keycloak:\n  enabled: true\n  publicUrl: https://auth.example.test\n  grant: password\n"
+                                + "routingKey:\n  strategy: idp_alias\n  brokerRealm: platform\n",
+                        "the password grant cannot do; use authorization-code"),
+                Arguments.of(
+                        "model:\n  tenancy:\n    routing:\n      idpAlias: \"alias; --\"\n",
+                        "is not a valid SQL identifier"));
     }
 
     @ParameterizedTest(name = "{1}")
