@@ -85,7 +85,7 @@ public final class AliasRouting {
         if (rows.isEmpty()) {
             return "no routing row for the tenant";
         }
-        return "the tenant's rows hold " + column + " "
+        return "the tenant's rows contain " + column + " "
                 + rows.stream()
                         .map(row -> row.alias() == null ? "NULL" : "'" + row.alias() + "'")
                         .collect(Collectors.joining(", "));

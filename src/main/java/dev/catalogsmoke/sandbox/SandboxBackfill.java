@@ -35,7 +35,7 @@ final class SandboxBackfill {
                     "tenancy",
                     "tenants (tenant_id, tenant_slug, status, created_at)"),
             new Copy(
-                    "SELECT issuer, tenant_id, realm_name, realm_name FROM tenant_routing ORDER BY issuer, tenant_id",
+                    "SELECT issuer, tenant_id, realm_name, idp_alias FROM tenant_routing ORDER BY issuer, tenant_id",
                     "tenancy",
                     "tenant_routing_view (issuer, tenant_id, realm_name, idp_alias)"),
             new Copy(

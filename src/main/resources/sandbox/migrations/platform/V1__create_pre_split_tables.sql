@@ -27,14 +27,15 @@ CREATE TABLE tenants (
 CREATE TABLE tenant_routing (
     issuer text NOT NULL,
     tenant_id uuid NOT NULL REFERENCES tenants (tenant_id),
-    realm_name text
+    realm_name text,
+    idp_alias text
 );
 
 CREATE INDEX tenant_routing_issuer_idx ON tenant_routing (issuer);
 
 -- Services read and wrote routing through this view. PostgreSQL makes a single-table view like this one
 -- updatable, so writes through it land in tenant_routing.
-CREATE VIEW tenant_routing_view AS SELECT issuer, tenant_id, realm_name FROM tenant_routing;
+CREATE VIEW tenant_routing_view AS SELECT issuer, tenant_id, realm_name, idp_alias FROM tenant_routing;
 
 CREATE TABLE organizations (
     organization_id uuid PRIMARY KEY,

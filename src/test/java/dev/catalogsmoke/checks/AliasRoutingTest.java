@@ -64,7 +64,7 @@ class AliasRoutingTest {
         assertThat(routing.message())
                 .startsWith("seeded tenant initech, alias 'initech': no routing row has this"
                         + " tenant_routing_view.idp_alias")
-                .contains("actual the tenant's rows hold tenant_routing_view.idp_alias NULL")
+                .contains("actual the tenant's rows contain tenant_routing_view.idp_alias NULL")
                 .contains("Set the tenant's tenant_routing_view.idp_alias to the alias of its identity provider");
         assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(ALIAS_ROUTING);
     }

@@ -118,7 +118,7 @@ class KeycloakRealmCheckTest {
     void noKeycloakSkipsWithReason() {
         SandboxSuite.Results results = SandboxSuite.run(null, TAGS + " | platform-auth", reports);
 
-        assertThat(results.withStatus(CheckStatus.SKIPPED)).hasSize(9);
+        assertThat(results.withStatus(CheckStatus.SKIPPED)).hasSize(10);
         assertThat(results.check(SERVED).message()).contains("keycloak.enabled is false", "--no-keycloak");
         assertThat(results.check("PlatformAuthCheck.personaLandsInRoutedTenant").message())
                 .contains("platformAuth.enabled is false", "--no-keycloak");

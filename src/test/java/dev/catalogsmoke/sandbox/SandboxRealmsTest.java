@@ -17,13 +17,28 @@ class SandboxRealmsTest {
     }
 
     @Test
-    void oneRealmPerTenantPlusUnrouted() {
+    void oneRealmPerTenantPlusUnroutedAndBroker() {
         List<Map<String, Object>> realms =
                 SandboxRealms.of(SandboxSeed.of(3, URL).tenants(), URL, "pw");
 
         assertThat(realms)
                 .extracting(realm -> realm.get("realm"))
-                .containsExactly("acme", "globex", "initech", SandboxRealms.UNROUTED_REALM);
+                .containsExactly("acme", "globex", "initech", SandboxRealms.UNROUTED_REALM, SandboxRealms.BROKER_REALM);
+    }
+
+    @Test
+    void brokerHasOneProviderPerRealm() {
+        Map<String, Object> broker =
+                SandboxRealms.of(SandboxSeed.of(3, URL).tenants(), URL, "pw").get(4);
+
+        List<String> aliases = ((List<?>) broker.get("identityProviders"))
+                .stream()
+                        .map(provider -> String.valueOf(((Map<?, ?>) provider).get("alias")))
+                        .toList();
+
+        assertThat(aliases).containsExactly("acme", "globex", "initech", SandboxRealms.UNROUTED_REALM);
+        assertThat(broker.toString()).contains("user.session.note=identity_provider");
+        assertThat(broker.toString()).contains("issuer=" + URL + "/realms/acme");
     }
 
     @Test
