@@ -51,6 +51,9 @@ class PlatformAuthCheck {
 
     private static final String SECURITY = "SECURITY VIOLATION: ";
 
+    /** Requests one login may send at most: discovery, the redirects of a brokered login, and the code exchange. */
+    private static final int LOGIN_REQUESTS = 16;
+
     private String routingKeyName = "iss";
 
     private List<RealmTarget> targets;
@@ -280,7 +283,8 @@ class PlatformAuthCheck {
                     new TokenClient(config.keycloak()),
                     http,
                     config.keycloak().publicUrl(),
-                    routing);
+                    routing,
+                    config.keycloak().requestTimeout().multipliedBy(LOGIN_REQUESTS));
         }
         return logins;
     }

@@ -1,5 +1,6 @@
 package dev.catalogsmoke.platformauth;
 
+import dev.catalogsmoke.engine.BoundedConcurrency;
 import dev.catalogsmoke.engine.PrerequisiteUnavailable;
 import dev.catalogsmoke.engine.Problem;
 import dev.catalogsmoke.keycloak.OidcHttp;
@@ -11,6 +12,7 @@ import dev.catalogsmoke.keycloak.TokenClient;
 import dev.catalogsmoke.keycloak.TokenSummary;
 import dev.catalogsmoke.routing.AliasRouting;
 import dev.catalogsmoke.routing.RouteRow;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,20 +51,46 @@ public final class PersonaLogins {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
 
-    /** Logs every target's persona in through {@code publicUrl}, routed as {@code routing} defines. */
+    /** Persona logins that run at the same time, so many realms do not add up serially. */
+    public static final int LOGINS_IN_FLIGHT = 4;
+
+    /**
+     * Logs every target's persona in through {@code publicUrl}, routed as {@code routing} defines, {@link
+     * #LOGINS_IN_FLIGHT} at a time. Each login may take {@code perLogin}; the outcomes keep the order of {@code
+     * targets}.
+     */
     public static PersonaLogins logIn(
             List<RealmTarget> targets,
             PersonaSource personas,
             TokenClient tokens,
             OidcHttp http,
             String publicUrl,
-            Routing routing) {
-        PersonaLogins result = new PersonaLogins();
-        for (RealmTarget target : targets) {
+            Routing routing,
+            Duration perLogin) {
+        BoundedConcurrency fanOut = new BoundedConcurrency(LOGINS_IN_FLIGHT, perLogin, "persona login");
+        List<BoundedConcurrency.Outcome<RealmTarget, PersonaLogins>> outcomes = fanOut.run(targets, target -> {
+            PersonaLogins one = new PersonaLogins();
             if (routing.aliases()) {
-                result.logInThroughBroker(target, personas, tokens, routing);
+                one.logInThroughBroker(target, personas, tokens, routing);
             } else {
-                result.logIn(target, personas, tokens, http, publicUrl, routing.byIssuer());
+                one.logIn(target, personas, tokens, http, publicUrl, routing.byIssuer());
+            }
+            return one;
+        });
+        PersonaLogins result = new PersonaLogins();
+        for (BoundedConcurrency.Outcome<RealmTarget, PersonaLogins> outcome : outcomes) {
+            if (outcome.succeeded()) {
+                result.logins.addAll(outcome.value().logins);
+                result.problems.addAll(outcome.value().problems);
+                result.skipped.putAll(outcome.value().skipped);
+            } else {
+                String reason = outcome.timedOut()
+                        ? "did not finish within " + perLogin
+                        : "failed: " + outcome.error().getMessage();
+                result.problems.add(Problem.of(
+                        outcome.item().describe(),
+                        "persona login " + reason,
+                        "Check that Keycloak answers at keycloak.publicUrl, or raise keycloak.requestTimeout"));
             }
         }
         return result;
