@@ -90,7 +90,7 @@ public final class PersonaLogins {
                 result.problems.add(Problem.of(
                         outcome.item().describe(),
                         "persona login " + reason,
-                        "Check that Keycloak answers at keycloak.publicUrl, or raise keycloak.requestTimeout"));
+                        "Check that Keycloak responds at keycloak.publicUrl, or raise keycloak.requestTimeout"));
             }
         }
         return result;
