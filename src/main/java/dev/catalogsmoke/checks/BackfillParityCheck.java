@@ -5,6 +5,7 @@ import static dev.catalogsmoke.config.CutoverPhase.CUTOVER;
 import static dev.catalogsmoke.config.CutoverPhase.LOCKDOWN;
 
 import dev.catalogsmoke.config.Catalog;
+import dev.catalogsmoke.config.CutoverConfig;
 import dev.catalogsmoke.config.CutoverConfig.Legacy;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.config.SmokeConfig.ExternalIdentitiesTable;
@@ -128,7 +129,7 @@ class BackfillParityCheck {
 
     private static List<KeyedRows> routing(SmokeConfig config) {
         Legacy legacy = config.cutover().legacy();
-        RoutingTable old = legacy.routing();
+        CutoverConfig.LegacyRoutingTable old = legacy.routing();
         RoutingTable current = config.model().tenancy().routing();
         return List.of(
                 new KeyedRows(legacy.database(), legacy.schema(), old.table(), List.of(old.issuer()), old.tenantId()),

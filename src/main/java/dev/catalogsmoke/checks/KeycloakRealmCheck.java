@@ -55,7 +55,8 @@ class KeycloakRealmCheck {
     @DisplayName("every seeded realm is served with the issuer its routing row holds")
     @Verifies("Through keycloak.publicUrl, each seeded realm's discovery document answers 200 (waiting out connection"
             + " errors and 5xx within keycloak.realmBudget, but not a 404); its issuer is byte-equal to the routing"
-            + " row's issuer for the realm's tenant, with a near miss named; its JWKS has at least one signing key.")
+            + " row's issuer for the realm's tenant (the seeded issuer with routingKey.strategy idp_alias), with a near"
+            + " miss named; its JWKS has at least one signing key.")
     void everySeededRealmIsServed(SmokeContext context, TestReporter reporter) throws SQLException {
         SmokeConfig config = requireKeycloak(context);
         OidcHttp http = new OidcHttp(config.keycloak().requestTimeout());
@@ -160,8 +161,7 @@ class KeycloakRealmCheck {
         if (!target.expectedIssuer().equals(served.issuer())) {
             findings.add(
                     target.describe(),
-                    "issuer Keycloak advertises differs from the "
-                            + (target.routed() ? "routing row's" : "seeded (no routing row)") + " issuer by "
+                    "issuer Keycloak advertises differs from the " + target.issuerSource() + " issuer by "
                             + IssuerDifference.describe(target.expectedIssuer(), served.issuer()),
                     "'" + target.expectedIssuer() + "'",
                     "'" + served.issuer() + "'",
@@ -345,8 +345,14 @@ class KeycloakRealmCheck {
         return config;
     }
 
-    /** Reads the routing table and pairs every seeded tenant with the issuer its realm must advertise. */
+    /**
+     * Pairs every seeded tenant with the issuer its realm must advertise: the routing row's, read from the routing
+     * table, or the seeded one when tenants are routed by identity provider alias.
+     */
     static List<RealmTarget> realmTargets(SmokeContext context) throws SQLException {
+        if (context.config().routingKey().byAlias()) {
+            return RealmTarget.ofSeed(context.config().seed().tenants());
+        }
         try (Connection tenancy = context.sessions().open(Catalog.TENANCY)) {
             return RealmTarget.of(
                     context.config().seed().tenants(),

@@ -101,22 +101,41 @@ class PlatformAuthCheck {
             + " from its iss. A resolution to the claimed tenant is a security violation.")
     void conflictingTenantClaimIsIgnored(SmokeContext context, TestReporter reporter) throws SQLException {
         SmokeConfig.PlatformAuth settings = context.config().platformAuth();
-        PersonaLogin login = logins(context).first();
+        PersonaLogins all = logins(context);
+        all.first();
         if (settings.conflictingClaimScope().isEmpty()) {
             abort("platformAuth.conflictingClaimScope is empty, so Keycloak is not asked for a conflicting claim");
         }
-        String token =
-                token(context, login.target().tenant().alias(), login.persona(), settings.conflictingClaimScope());
-        Optional<String> claimed = TokenSummary.claim(token, settings.tenantClaim());
+        // A hardcoded claim names one tenant, so of two personas of different tenants, one gets a claim naming another.
+        PersonaLogin login = null;
+        String token = null;
+        Optional<String> claimed = Optional.empty();
+        for (PersonaLogin candidate :
+                all.logins().subList(0, Math.min(2, all.logins().size()))) {
+            login = candidate;
+            token = token(
+                    context,
+                    candidate.target().tenant().alias(),
+                    candidate.persona(),
+                    settings.conflictingClaimScope());
+            claimed = TokenSummary.claim(token, settings.tenantClaim());
+            if (claimed.isEmpty() || !claimed.get().equals(candidate.routedTenantId())) {
+                break;
+            }
+        }
         reporter.publishEntry(
                 Map.of("token", TokenSummary.of(token).describe(), settings.tenantClaim(), claimed.orElse("(absent)")));
-        if (claimed.isEmpty() || claimed.get().equals(login.routedTenantId())) {
+        if (claimed.isEmpty()) {
             throw new AssertionError(login.target().describe() + ": Keycloak added no '" + settings.tenantClaim()
-                    + "' claim naming another tenant for scope '" + settings.conflictingClaimScope() + "' (claim: "
-                    + claimed.orElse("absent") + "), so the contract cannot be probed. Add a client scope with a"
-                    + " hardcoded claim mapper to client '"
-                    + context.config().keycloak().clientId()
-                    + "', or clear platformAuth.conflictingClaimScope");
+                    + "' claim for scope '" + settings.conflictingClaimScope() + "', so the contract cannot be"
+                    + " probed. Add a client scope with a hardcoded claim mapper to client '"
+                    + context.config().keycloak().clientId() + "', or clear platformAuth.conflictingClaimScope");
+        }
+        if (claimed.get().equals(login.routedTenantId())) {
+            throw new AssertionError(login.target().describe() + ": the '" + settings.tenantClaim() + "' claim of"
+                    + " scope '" + settings.conflictingClaimScope() + "' names the persona's own tenant "
+                    + tenantName(claimed.get()) + ", and no persona of another tenant logged in, so the contract"
+                    + " cannot be probed. Make the scope's claim name another tenant, or add a persona");
         }
         PlatformResponse response = platform(context).resolve(token, null);
         reporter.publishEntry(Map.of("platform", response.describe()));
@@ -264,9 +283,7 @@ class PlatformAuthCheck {
                             .map(target -> target.tenant().alias())
                             .toList());
                     keys.add(config.platformAuth().unroutedRealm());
-                    aliases = new AliasRouting(
-                            RoutingReader.aliasRoutes(tenancy, config.model().tenancy(), keys, List.of()),
-                            config.model().tenancy().routing().idpAlias().toString());
+                    aliases = aliasRouting(tenancy, config, keys);
                 }
             }
             personas = PersonaSource.load(config, context.kubernetes(), context.waits());
@@ -287,6 +304,22 @@ class PlatformAuthCheck {
                     config.keycloak().requestTimeout().multipliedBy(LOGIN_REQUESTS));
         }
         return logins;
+    }
+
+    private static AliasRouting aliasRouting(Connection tenancy, SmokeConfig config, List<String> aliases)
+            throws SQLException {
+        try {
+            return new AliasRouting(
+                    RoutingReader.aliasRoutes(tenancy, config.model().tenancy(), aliases, List.of()),
+                    config.model().tenancy().routing().idpAlias().toString());
+        } catch (SQLException e) {
+            if (AliasRouting.missingColumn(e)) {
+                throw new PrerequisiteUnavailable(
+                        AliasRouting.missingColumnMessage(config.model().tenancy()) + "; the routing check reports it",
+                        e);
+            }
+            throw e;
+        }
     }
 
     /**

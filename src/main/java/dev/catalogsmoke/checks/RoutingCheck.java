@@ -10,6 +10,7 @@ import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.config.SmokeConfig.SeedTenant;
 import dev.catalogsmoke.config.SmokeConfig.TenancyModel;
+import dev.catalogsmoke.config.SqlIdentifier;
 import dev.catalogsmoke.engine.AppliesIn;
 import dev.catalogsmoke.engine.SmokeContext;
 import dev.catalogsmoke.routing.AliasRouting;
@@ -41,8 +42,6 @@ import org.junit.jupiter.api.TestReporter;
 @Order(50)
 class RoutingCheck {
 
-    private static final String UNDEFINED_COLUMN = "42703";
-
     /** Issuers that map to more than one tenant listed in a failure message. */
     private static final int SAMPLE = 10;
 
@@ -51,8 +50,10 @@ class RoutingCheck {
     @DisplayName("every seeded and linked issuer maps to one active tenant")
     @Verifies("Every issuer from seed.tenants and every issuer linked in the identity catalog's external identities"
             + " has exactly one routing row, compared as an exact string, to a tenant that exists and is active"
-            + " (and is the seeded tenant). A near miss names the difference, such as a trailing '/'.")
+            + " (and is the seeded tenant). A near miss names the difference, such as a trailing '/'. Skipped with"
+            + " routingKey.strategy idp_alias.")
     void everyIssuerRoutesToOneActiveTenant(SmokeContext context, TestReporter reporter) throws SQLException {
+        skipUnderAliasRouting(context);
         SmokeConfig config = context.config();
         Set<String> linked;
         try (Connection identity = context.sessions().open(Catalog.IDENTITY)) {
@@ -83,17 +84,32 @@ class RoutingCheck {
     @Test
     @Order(2)
     @DisplayName("no issuer maps to two tenants")
-    @Verifies("No issuer in the routing table maps to more than one tenant, whether or not it is seeded.")
+    @Verifies("No issuer in the routing table maps to more than one tenant, whether or not it is seeded. Skipped"
+            + " with routingKey.strategy idp_alias.")
     void noIssuerMapsToTwoTenants(SmokeContext context, TestReporter reporter) throws SQLException {
+        skipUnderAliasRouting(context);
+        TenancyModel model = context.config().model().tenancy();
+        Findings findings = new Findings();
+        long ambiguous = ambiguousKeys(context, model.routing().issuer(), "issuer", findings);
+        reporter.publishEntry(Map.of("issuersWithSeveralTenants", String.valueOf(ambiguous)));
+        findings.assertNone(
+                "routing table " + model.routing().table() + ": " + ambiguous + " issuers map to several tenants");
+    }
+
+    /**
+     * Adds a finding for each value of {@code column} that maps to more than one tenant, with one statement and at
+     * most {@link #SAMPLE} findings, and returns how many values do.
+     */
+    private static long ambiguousKeys(SmokeContext context, SqlIdentifier column, String label, Findings findings)
+            throws SQLException {
         TenancyModel model = context.config().model().tenancy();
         String routing = model.schema().quoted() + "." + model.routing().table().quoted();
-        String sql = "SELECT count(*) OVER (), issuer, tenants FROM (SELECT "
-                + model.routing().issuer().quoted()
-                + " AS issuer, array_agg(DISTINCT " + model.routing().tenantId().quoted() + "::text) AS tenants FROM "
-                + routing + " GROUP BY 1 HAVING count(DISTINCT "
+        String sql = "SELECT count(*) OVER (), routing_key, tenants FROM (SELECT " + column.quoted()
+                + " AS routing_key, array_agg(DISTINCT "
+                + model.routing().tenantId().quoted() + "::text) AS tenants"
+                + " FROM " + routing + " WHERE " + column.quoted() + " IS NOT NULL GROUP BY 1 HAVING count(DISTINCT "
                 + model.routing().tenantId().quoted()
-                + ") > 1) ambiguous ORDER BY issuer LIMIT " + SAMPLE;
-        Findings findings = new Findings();
+                + ") > 1) ambiguous ORDER BY routing_key LIMIT " + SAMPLE;
         long ambiguous = 0;
         try (Connection tenancy = context.sessions().open(Catalog.TENANCY);
                 PreparedStatement statement = tenancy.prepareStatement(sql);
@@ -102,16 +118,21 @@ class RoutingCheck {
                 ambiguous = rows.getLong(1);
                 String[] tenants = (String[]) rows.getArray(3).getArray();
                 findings.add(
-                        "issuer " + rows.getString(2),
+                        label + " " + rows.getString(2),
                         "maps to " + tenants.length + " tenants",
                         "1 tenant",
                         new TreeSet<>(List.of(tenants)),
-                        "Keep the row of the tenant that owns this realm; delete" + " the others");
+                        "Keep the row of the tenant that owns this " + label + "; delete the others");
             }
         }
-        reporter.publishEntry(Map.of("issuersWithSeveralTenants", String.valueOf(ambiguous)));
-        findings.assertNone(
-                "routing table " + model.routing().table() + ": " + ambiguous + " issuers map to several tenants");
+        return ambiguous;
+    }
+
+    private static void skipUnderAliasRouting(SmokeContext context) {
+        if (context.config().routingKey().byAlias()) {
+            abort("routingKey.strategy is idp_alias, so tenants are routed by identity provider alias, not by"
+                    + " issuer; see 'every seeded identity provider alias maps to its tenant'");
+        }
     }
 
     @Test
@@ -119,7 +140,8 @@ class RoutingCheck {
     @DisplayName("every seeded identity provider alias maps to its tenant")
     @Verifies("With routingKey.strategy idp_alias: each seeded tenant's alias (seed.tenants[].idpAlias, else its realm)"
             + " has exactly one routing row in the column model.tenancy.routing.idpAlias, compared as an exact"
-            + " string, pointing at that tenant, which exists and is active. Skipped with strategy issuer.")
+            + " string, pointing at that tenant, which exists and is active; and no alias in the table maps to two"
+            + " tenants. Skipped with strategy issuer, which the two issuer checks above cover instead.")
     void everySeededAliasRoutesToItsTenant(SmokeContext context, TestReporter reporter) throws SQLException {
         SmokeConfig config = context.config();
         if (!config.routingKey().byAlias()) {
@@ -138,10 +160,8 @@ class RoutingCheck {
                             seed.stream().map(SeedTenant::id).toList()),
                     column);
         } catch (SQLException e) {
-            if (UNDEFINED_COLUMN.equals(e.getSQLState())) {
-                throw new AssertionError("routing table " + model.routing().table() + ": column "
-                        + model.routing().idpAlias() + " does not exist, so no tenant can be routed by alias; add the"
-                        + " column, or set model.tenancy.routing.idpAlias to the column that holds the alias");
+            if (AliasRouting.missingColumn(e)) {
+                throw new AssertionError(AliasRouting.missingColumnMessage(model), e);
             }
             throw e;
         }
@@ -149,6 +169,7 @@ class RoutingCheck {
                 Map.of("seededAliases", String.valueOf(seed.size()), "column", column, "comparison", "exact string"));
         Findings findings = new Findings();
         findings.addAll(routing.judge(seed, new HashSet<>(model.tenants().activeStatuses())));
+        ambiguousKeys(context, model.routing().idpAlias(), "identity provider alias", findings);
         findings.assertNone("routing by alias " + column);
     }
 

@@ -32,12 +32,25 @@ final class ConfigBanner {
 
     static String render(SmokeConfig config) {
         ObjectNode tree = MAPPER.valueToTree(config);
+        tree.remove("source");
         redact(tree);
         shortenSeed(tree);
         String yaml = MAPPER.writeValueAsString(tree).replaceFirst("^---\\s*\\n", "");
-        StringBuilder text = new StringBuilder("Resolved configuration (secrets redacted):\n");
+        StringBuilder text =
+                new StringBuilder("Resolved configuration from " + config.source() + " (secrets redacted):\n");
         yaml.lines().forEach(line -> text.append("  ").append(line).append('\n'));
         return text.toString();
+    }
+
+    /**
+     * Returns the configuration as a YAML file that {@code run --config} loads back: every key with its resolved
+     * value and the whole seed, secrets redacted.
+     */
+    static String file(SmokeConfig config) {
+        ObjectNode tree = MAPPER.valueToTree(config);
+        tree.remove("source");
+        redact(tree);
+        return MAPPER.writeValueAsString(tree).replaceFirst("^---\\s*\\n", "");
     }
 
     private static void redact(JsonNode node) {

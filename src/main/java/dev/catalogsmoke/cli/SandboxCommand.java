@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,9 @@ final class SandboxCommand implements Callable<Integer> {
 
     private final PrintStream out;
     private final Map<String, String> environment;
+
+    /** File name, in the reports folder, of the configuration that {@code --keep} writes for reruns. */
+    static final String KEPT_CONFIG = "sandbox-config.yaml";
 
     @Option(
             names = "--config",
@@ -112,11 +116,27 @@ final class SandboxCommand implements Callable<Integer> {
             int exitCode = new SuiteExecution(out, environment).execute("sandbox", resolved, selection.toRunOptions());
             if (keep) {
                 sandbox.printConnectionHelp(out);
+                Path kept = writeKeptConfig(resolved, selection.toRunOptions().reportsDir());
+                out.println("  Run the suite again on this sandbox: ./catalog-smoke run --config " + kept);
                 stopOnSignal(sandbox, keycloak);
                 new CountDownLatch(1).await();
             }
             return exitCode;
         }
+    }
+
+    /** Writes the resolved configuration where {@code run --config} can load it while the sandbox runs. */
+    private static Path writeKeptConfig(SmokeConfig resolved, Path reportsDir) {
+        Path file = reportsDir.resolve(KEPT_CONFIG);
+        try {
+            Files.writeString(
+                    file,
+                    "# The configuration of a running 'catalog-smoke sandbox --keep'; valid until it stops.\n"
+                            + ConfigBanner.file(resolved));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     /**

@@ -161,7 +161,12 @@ final class ConfigValidator {
         if (!routingKey.byAlias() || !keycloak.enabled()) {
             return;
         }
-        requireText("routingKey.brokerRealm", routingKey.brokerRealm());
+        if (routingKey.brokerRealm().isBlank()) {
+            throw invalid(
+                    "routingKey.brokerRealm",
+                    routingKey.brokerRealm(),
+                    "routingKey.strategy idp_alias logs the personas in through the broker realm, so name it");
+        }
         requireText("routingKey.aliasClaim", routingKey.aliasClaim());
         if (keycloak.grant() == TokenGrant.PASSWORD) {
             throw invalid(

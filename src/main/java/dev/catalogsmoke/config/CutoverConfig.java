@@ -1,7 +1,6 @@
 package dev.catalogsmoke.config;
 
 import dev.catalogsmoke.config.SmokeConfig.ExternalIdentitiesTable;
-import dev.catalogsmoke.config.SmokeConfig.RoutingTable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +20,7 @@ public record CutoverConfig(CutoverPhase phase, Legacy legacy, Lockdown lockdown
             String secret,
             SqlIdentifier schema,
             List<SqlIdentifier> tables,
-            RoutingTable routing,
+            LegacyRoutingTable routing,
             ExternalIdentitiesTable externalIdentities) {
 
         /** Returns every legacy relation the cutover retires: {@code tables} plus the two compared tables. */
@@ -32,6 +31,9 @@ public record CutoverConfig(CutoverPhase phase, Legacy legacy, Lockdown lockdown
             return all;
         }
     }
+
+    /** The legacy routing table and its issuer and tenant columns. */
+    public record LegacyRoutingTable(SqlIdentifier table, SqlIdentifier issuer, SqlIdentifier tenantId) {}
 
     /** The application roles that must hold no INSERT, UPDATE, DELETE or TRUNCATE privilege on legacy tables. */
     public record Lockdown(List<String> roles) {}

@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A seeded realm and the issuer it must advertise: the routing row's issuer for the realm's tenant, or the seed's
- * issuer when the tenant has no routing row (the routing check reports that case).
+ * A seeded realm, the issuer it must advertise, and where that issuer comes from, for messages. The issuer is the
+ * routing row's for the realm's tenant. It is the seed's when the tenant has no routing row (the routing check
+ * reports that case) or when tenants are routed by identity provider alias.
  */
-public record RealmTarget(SeedTenant tenant, String expectedIssuer, boolean routed) {
+public record RealmTarget(SeedTenant tenant, String expectedIssuer, String issuerSource) {
+
+    static final String ROUTED = "routing row's";
+    static final String UNROUTED = "seeded (no routing row)";
+    static final String SEEDED = "seeded";
 
     public String realm() {
         return tenant.realmName();
@@ -29,10 +34,22 @@ public record RealmTarget(SeedTenant tenant, String expectedIssuer, boolean rout
         List<RealmTarget> targets = new ArrayList<>();
         for (SeedTenant tenant : seed) {
             String routedIssuer = issuerByTenant.get(tenant.id());
-            targets.add(new RealmTarget(
-                    tenant, routedIssuer == null ? tenant.issuer() : routedIssuer, routedIssuer != null));
+            targets.add(
+                    routedIssuer == null
+                            ? new RealmTarget(tenant, tenant.issuer(), UNROUTED)
+                            : new RealmTarget(tenant, routedIssuer, ROUTED));
         }
         return targets;
+    }
+
+    /**
+     * Pairs each seeded tenant with its seeded issuer, for routing by identity provider alias, where the routing
+     * table's issuer column is not the routing key.
+     */
+    public static List<RealmTarget> ofSeed(List<SeedTenant> seed) {
+        return seed.stream()
+                .map(tenant -> new RealmTarget(tenant, tenant.issuer(), SEEDED))
+                .toList();
     }
 
     public String describe() {

@@ -100,7 +100,11 @@ public final class PersonaLogins {
         String alias = target.tenant().alias();
         Optional<Persona> persona = personas.persona(alias);
         if (persona.isEmpty()) {
-            problems.add(missingPersona(target, alias, personas));
+            problems.add(missingPersona(
+                    "identity provider alias '" + alias + "' (tenant "
+                            + target.tenant().slug() + ")",
+                    alias,
+                    personas));
             return;
         }
         String token;
@@ -126,8 +130,13 @@ public final class PersonaLogins {
                             + routing.aliasClaim() + "'",
                     "'" + alias + "'",
                     claimed.map(value -> "'" + value + "'").orElse("no such claim"),
-                    "Add a user session note mapper (note identity_provider, claim " + routing.aliasClaim()
-                            + ", access token) to the client of the broker realm"));
+                    claimed.isEmpty()
+                            ? "Add a user session note mapper (note identity_provider, claim " + routing.aliasClaim()
+                                    + ", access token) to the client of the broker realm, or set"
+                                    + " routingKey.aliasClaim to the claim that carries the alias"
+                            : "Set routingKey.aliasClaim to the claim that the broker's session note mapper (note"
+                                    + " identity_provider) writes; claim " + routing.aliasClaim()
+                                    + " carries something else"));
             return;
         }
         Optional<String> tenant = routing.byAlias().tenantOf(alias);
@@ -139,13 +148,13 @@ public final class PersonaLogins {
                 target, persona.get(), token, tenant.get(), "identity provider alias '" + alias + "'"));
     }
 
-    private static Problem missingPersona(RealmTarget target, String key, PersonaSource personas) {
+    private static Problem missingPersona(String object, String key, PersonaSource personas) {
         return Problem.of(
-                target.describe(),
+                object,
                 "no persona is configured",
                 "keys " + key + ".username and " + key + ".password in " + personas.source(),
                 "none",
-                "Add the realm's persona so its login can be checked");
+                "Add the persona so its login can be checked");
     }
 
     private void logIn(
@@ -157,7 +166,7 @@ public final class PersonaLogins {
             Map<String, List<RouteRow>> routes) {
         Optional<Persona> persona = personas.persona(target.realm());
         if (persona.isEmpty()) {
-            problems.add(missingPersona(target, target.realm(), personas));
+            problems.add(missingPersona(target.describe(), target.realm(), personas));
             return;
         }
         RealmDiscovery discovery = RealmDiscovery.fetch(http, publicUrl, target.realm());
@@ -202,9 +211,12 @@ public final class PersonaLogins {
     /** Returns the first login for the negative contracts, or skips the check when no persona could log in. */
     public PersonaLogin first() {
         if (logins.isEmpty()) {
-            throw new PrerequisiteUnavailable("no persona logged in to a routed realm, so the platform cannot be"
-                    + " probed; see 'each seeded persona lands in its routed tenant'"
-                    + (skipped.isEmpty() ? "" : " and " + skipped));
+            String reasons = skipped.entrySet().stream()
+                    .map(entry -> entry.getKey() + ": " + entry.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
+            throw new PrerequisiteUnavailable("no persona has a token that routes to a tenant, so the platform"
+                    + " cannot be probed; see 'each seeded persona lands in its routed tenant'"
+                    + (reasons.isEmpty() ? "" : " (" + reasons + ")"));
         }
         return logins.get(0);
     }

@@ -1,7 +1,9 @@
 package dev.catalogsmoke.routing;
 
 import dev.catalogsmoke.config.SmokeConfig.SeedTenant;
+import dev.catalogsmoke.config.SmokeConfig.TenancyModel;
 import dev.catalogsmoke.engine.Problem;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,21 @@ public final class AliasRouting {
                 .collect(Collectors.groupingBy(AliasRoute::alias));
         this.byTenant = routes.stream().collect(Collectors.groupingBy(AliasRoute::tenantId));
         this.column = column;
+    }
+
+    private static final String UNDEFINED_COLUMN = "42703";
+
+    /** Returns whether {@code e} means that the routing table has no alias column by the configured name. */
+    public static boolean missingColumn(SQLException e) {
+        return UNDEFINED_COLUMN.equals(e.getSQLState());
+    }
+
+    /** Returns the message for a routing table without the configured alias column. */
+    public static String missingColumnMessage(TenancyModel model) {
+        return "routing table " + model.routing().table() + ": column "
+                + model.routing().idpAlias()
+                + " does not exist, so no tenant can be routed by alias; add the column, or set"
+                + " model.tenancy.routing.idpAlias to the column that contains the alias";
     }
 
     /** Returns the tenant that {@code alias} routes to, when exactly one row contains the alias. */

@@ -56,13 +56,18 @@ public enum Fault {
     REALM_IMPORT_HAS_ERRORS("KeycloakRealmImport of realm initech reports HasErrors true, and keeps it"),
     REALM_USER_MISSING("realm initech lacks user3, whom the identity catalog links to initech's issuer"),
     ROUTING_ALIAS_MISSING("routing row of tenant initech has no idp_alias (with --routing-key idp_alias)"),
+    ROUTING_DUPLICATE_ALIAS("alias 'acme' also routes to tenant globex (with --routing-key idp_alias)"),
     BROKER_PROVIDER_MISSING("the broker realm has no identity provider 'globex' (with --routing-key idp_alias)"),
     BROKER_ALIAS_CLAIM_MISSING(
             "the broker realm's client puts no identity_provider claim into tokens (with --routing-key idp_alias)");
 
     /** Returns whether the fault breaks routing by identity provider alias, so it needs that strategy. */
     public boolean needsAliasRouting() {
-        return this == ROUTING_ALIAS_MISSING || this == BROKER_PROVIDER_MISSING || this == BROKER_ALIAS_CLAIM_MISSING;
+        return switch (this) {
+            case ROUTING_ALIAS_MISSING, ROUTING_DUPLICATE_ALIAS, BROKER_PROVIDER_MISSING, BROKER_ALIAS_CLAIM_MISSING ->
+                true;
+            default -> false;
+        };
     }
 
     /** Returns whether the fault needs the sandbox's Keycloak, so it cannot be combined with --no-keycloak. */

@@ -95,6 +95,13 @@ final class FaultInjector {
                                 + " user_id FROM users ORDER BY user_id LIMIT 1");
             case ROUTING_ALIAS_MISSING ->
                 sql("tenancy", "UPDATE tenant_routing_view SET idp_alias = NULL WHERE realm_name = 'initech'");
+            case ROUTING_DUPLICATE_ALIAS ->
+                sql(
+                        "tenancy",
+                        "ALTER TABLE tenant_routing_view DROP CONSTRAINT tenant_routing_view_idp_alias_key",
+                        "INSERT INTO tenant_routing_view (issuer, tenant_id, realm_name, idp_alias) SELECT"
+                                + " a.issuer || '-copy', g.tenant_id, 'acme', 'acme' FROM tenant_routing_view a,"
+                                + " tenants g WHERE a.realm_name = 'acme' AND g.tenant_slug = 'globex'");
             case ORPHAN_MEMBERSHIPS -> orphanMemberships();
             case ALIAS_DANGLING ->
                 sql(

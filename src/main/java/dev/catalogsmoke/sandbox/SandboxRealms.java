@@ -63,7 +63,9 @@ public final class SandboxRealms {
         }
         realms.add(realm(UNROUTED_REALM, publicUrl, password, tenants.get(0).id()));
         brokered.add(UNROUTED_REALM);
-        realms.add(brokerRealm(brokered, publicUrl, password, tenants.get(1).id()));
+        // The broker's conflicting claim names the first tenant, as one hardcoded value does for every persona, so
+        // the first persona sees its own tenant there and the claim check has to use the next one.
+        realms.add(brokerRealm(brokered, publicUrl, password, tenants.get(0).id()));
         return realms;
     }
 

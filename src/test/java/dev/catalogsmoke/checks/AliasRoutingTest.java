@@ -6,6 +6,7 @@ import static dev.catalogsmoke.checks.CheckIdsForTests.CLAIM;
 import static dev.catalogsmoke.checks.CheckIdsForTests.HEADER;
 import static dev.catalogsmoke.checks.CheckIdsForTests.JWT;
 import static dev.catalogsmoke.checks.CheckIdsForTests.PERSONA;
+import static dev.catalogsmoke.checks.CheckIdsForTests.ROUTING;
 import static dev.catalogsmoke.checks.CheckIdsForTests.SIGNATURE;
 import static dev.catalogsmoke.checks.CheckIdsForTests.UNKNOWN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,8 @@ class AliasRoutingTest {
         assertThat(evidence).contains("acme=", "globex=", "initech=");
         assertThat(JWT.matcher(evidence).find()).isFalse();
         assertThat(results.check(BROKER).evidence().toString()).contains("globex=HTTP 303 to the identity provider");
+        assertThat(results.check(ROUTING).status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(results.check(ROUTING).message()).contains("routingKey.strategy is idp_alias");
     }
 
     @Test
@@ -66,6 +69,32 @@ class AliasRoutingTest {
                         + " tenant_routing_view.idp_alias")
                 .contains("actual the tenant's rows contain tenant_routing_view.idp_alias NULL")
                 .contains("Set the tenant's tenant_routing_view.idp_alias to the alias of its identity provider");
+        assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(ALIAS_ROUTING);
+    }
+
+    @Test
+    void duplicateAliasFailsAliasRouting() {
+        SandboxSuite.Results results = run(null, Fault.ROUTING_DUPLICATE_ALIAS);
+
+        CheckResult routing = results.check(ALIAS_ROUTING);
+        assertThat(routing.message()).contains("seeded tenant acme, alias 'acme': routes to 2 rows");
+        assertThat(routing.message())
+                .contains("identity provider alias acme: maps to 2 tenants")
+                .contains("Keep the row of the tenant that owns this identity provider alias");
+        assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(ALIAS_ROUTING);
+    }
+
+    @Test
+    void missingColumnFailsOnlyAliasRouting(SandboxKeycloak keycloak) {
+        SandboxOptions options = SandboxOptions.defaults().withRouting(RoutingStrategy.IDP_ALIAS);
+        SandboxSuite.Results results = SandboxSuite.run(
+                keycloak, options, TAGS, reports, Map.of("CATALOG_SMOKE_MODEL_TENANCY_ROUTING_IDP_ALIAS", "nope"));
+
+        assertThat(results.check(ALIAS_ROUTING).message())
+                .startsWith("routing table tenant_routing_view: column nope does not exist")
+                .contains("set model.tenancy.routing.idpAlias");
+        assertThat(results.check(PERSONA).status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(results.check(PERSONA).message()).contains("the routing check reports it");
         assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(ALIAS_ROUTING);
     }
 
@@ -102,9 +131,9 @@ class AliasRoutingTest {
 
         CheckResult claim = results.check(CLAIM);
         assertThat(claim.message())
-                .startsWith("SECURITY VIOLATION: realm acme (tenant acme), persona user1")
-                .contains("platform resolved tenant globex (")
-                .contains("routed from identity provider alias 'acme'")
+                .startsWith("SECURITY VIOLATION: realm globex (tenant globex), persona user1")
+                .contains("platform resolved tenant acme (")
+                .contains("routed from identity provider alias 'globex'")
                 .contains("Resolve the tenant from the token's 'identity_provider' claim set by the broker realm only");
         assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(CLAIM);
     }

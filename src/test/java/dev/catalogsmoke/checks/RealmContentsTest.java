@@ -18,7 +18,7 @@ class RealmContentsTest {
     private static final RealmTarget ACME = new RealmTarget(
             new SeedTenant("t-1", "acme", "acme", "https://auth.example.test/realms/acme"),
             "https://auth.example.test/realms/acme",
-            true);
+            "routing row's");
 
     private static SmokeConfig.Keycloak settings(TokenGrant grant) {
         return new SmokeConfig.Keycloak(

@@ -64,7 +64,8 @@ class SandboxRunTest {
         assertThat(healthy.out())
                 .containsPattern("(?m)^" + checkLines.size() + " passed, 0 failed, " + skipped
                         + " skipped, 0 not ready in \\d+\\.\\d+s$");
-        assertThat(healthy.out()).contains("Resolved configuration (secrets redacted):");
+        assertThat(healthy.out())
+                .contains("Resolved configuration from built-in smoke-config/sandbox.yaml (secrets redacted):");
     }
 
     @Test

@@ -116,6 +116,10 @@ class ConfigLoaderTest {
                                 + "routingKey:\n  strategy: idp_alias\n",
                         "key 'routingKey.brokerRealm': invalid value ''"),
                 Arguments.of(
+                        "keycloak:\n  enabled: true\n  publicUrl: https://auth.example.test\n"
+                                + "routingKey:\n  strategy: idp_alias\n",
+                        "logs the personas in through the broker realm, so name it"),
+                Arguments.of(
                         "keycloak:\n  enabled: true\n  publicUrl: https://auth.example.test\n  grant: password\n"
                                 + "routingKey:\n  strategy: idp_alias\n  brokerRealm: platform\n",
                         "the password grant cannot do; use authorization-code"),
