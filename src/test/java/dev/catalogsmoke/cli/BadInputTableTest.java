@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsmoke.SmokeInvocation;
 import dev.catalogsmoke.checks.CheckIdsForTests;
+import dev.catalogsmoke.http.BoundedHttp;
+import dev.catalogsmoke.http.LoopbackHttpServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -49,6 +51,7 @@ class BadInputTableTest {
     private static ServerSocket refused;
     private static int refusedPort;
     private static SilentServer silent;
+    private static LoopbackHttpServer http;
 
     /** One case: a name, the files it needs, the arguments, the environment, the exit code and message fragments. */
     record Case(
@@ -72,6 +75,7 @@ class BadInputTableTest {
             refusedPort = socket.getLocalPort();
         }
         silent = new SilentServer();
+        http = new LoopbackHttpServer();
         kubernetes = new KubernetesMockServer(false);
         kubernetes.init(InetAddress.getByName("127.0.0.1"), 0);
         answer("ns401", 401, "Unauthorized");
@@ -95,6 +99,7 @@ class BadInputTableTest {
     static void stopServers() throws IOException {
         kubernetes.destroy();
         silent.close();
+        http.close();
     }
 
     static Stream<Case> cases() throws IOException {
@@ -104,6 +109,7 @@ class BadInputTableTest {
         environment(cases);
         database(cases);
         kubernetesApi(cases);
+        keycloak(cases);
         return cases.stream();
     }
 
@@ -283,6 +289,25 @@ class BadInputTableTest {
                 "data of key 'password' is not valid base64"));
     }
 
+    /** Keycloak reached through the sandbox without its own Keycloak, so the routing table the checks read is real. */
+    private static void keycloak(List<Case> cases) {
+        cases.add(keycloakCase(
+                "Keycloak never answers",
+                "http://127.0.0.1:" + silent.port(),
+                ExitCodes.NOT_READY,
+                "timed out waiting for Keycloak realm acme at http://127.0.0.1:" + silent.port(),
+                "(budget 2.0s)",
+                "no complete response within 1s",
+                "raise keycloak.realmBudget"));
+        cases.add(keycloakCase(
+                "Keycloak answers with an oversized body",
+                http.baseUrl() + "/realms/huge",
+                ExitCodes.CHECKS_FAILED,
+                "realm acme (tenant acme): realm discovery failed",
+                "returned a body larger than " + BoundedHttp.MAX_BODY_BYTES + " bytes",
+                "check that the URL points at Keycloak"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void badInputGivesOneClearMessage(Case badInput, @TempDir Path reports) throws IOException {
@@ -383,6 +408,21 @@ class BadInputTableTest {
                         "CATALOG_SMOKE_CREDENTIALS_TENANCY_PASSWORD", "not-a-real-password"),
                 exit,
                 checkId == null ? "err" : checkId,
+                List.of(fragments));
+    }
+
+    private static Case keycloakCase(String name, String publicUrl, int exit, String... fragments) {
+        return new Case(
+                name,
+                Map.of(),
+                List.of("sandbox", "--no-keycloak", "--include-tag", "keycloak"),
+                Map.of(
+                        "CATALOG_SMOKE_KEYCLOAK_ENABLED", "true",
+                        "CATALOG_SMOKE_KEYCLOAK_PUBLIC_URL", publicUrl,
+                        "CATALOG_SMOKE_KEYCLOAK_REQUEST_TIMEOUT", "1s",
+                        "CATALOG_SMOKE_KEYCLOAK_REALM_BUDGET", "2s"),
+                exit,
+                "KeycloakRealmCheck.everySeededRealmIsServed",
                 List.of(fragments));
     }
 
