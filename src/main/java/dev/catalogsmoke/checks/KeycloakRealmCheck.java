@@ -268,7 +268,7 @@ class KeycloakRealmCheck {
         RealmImportReader reader = realmImports(context);
         Map<String, RealmImportStatus> byRealm = new HashMap<>();
         try {
-            if (reader.served()) {
+            if (reader.servedNow()) {
                 reader.list(context.config().namespace()).forEach(status -> byRealm.put(status.realm(), status));
             }
         } catch (RuntimeException e) {
