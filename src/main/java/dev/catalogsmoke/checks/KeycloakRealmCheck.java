@@ -98,8 +98,8 @@ class KeycloakRealmCheck {
         Map<RealmTarget, List<RealmDiscovery>> views = fanOut.run(
                 realmTargets(context),
                 target -> List.of(
-                        RealmDiscovery.fetch(http, config.keycloak().publicUrl(), target.realm()),
-                        RealmDiscovery.fetch(http, internalUrl, target.realm())),
+                        RealmDiscovery.fetchDocument(http, config.keycloak().publicUrl(), target.realm()),
+                        RealmDiscovery.fetchDocument(http, internalUrl, target.realm())),
                 findings);
         views.forEach((target, pair) -> {
             RealmDiscovery publicView = pair.get(0);
@@ -231,7 +231,7 @@ class KeycloakRealmCheck {
     private record AdminView(boolean served, JsonNode client, Set<String> userIds) {
 
         static AdminView read(OidcHttp http, KeycloakAdmin admin, SmokeConfig.Keycloak settings, RealmTarget target) {
-            if (!RealmDiscovery.fetch(http, settings.publicUrl(), target.realm())
+            if (!RealmDiscovery.fetchDocument(http, settings.publicUrl(), target.realm())
                     .served()) {
                 return new AdminView(false, null, Set.of());
             }
