@@ -43,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTableTest {
 
     private static final String IDENTITY_SECRET = "identity-db-credentials";
+    private static final String SERVED = "KeycloakRealmCheck.everySeededRealmIsServed";
 
     @TempDir
     static Path directory;
@@ -291,21 +292,37 @@ class BadInputTableTest {
 
     /** Keycloak reached through the sandbox without its own Keycloak, so the routing table the checks read is real. */
     private static void keycloak(List<Case> cases) {
+        String silentUrl = "http://127.0.0.1:" + silent.port();
         cases.add(keycloakCase(
                 "Keycloak never answers",
-                "http://127.0.0.1:" + silent.port(),
+                SERVED,
+                Map.of("CATALOG_SMOKE_KEYCLOAK_PUBLIC_URL", silentUrl),
                 ExitCodes.NOT_READY,
-                "timed out waiting for Keycloak realm acme at http://127.0.0.1:" + silent.port(),
+                "timed out waiting for Keycloak realm acme at " + silentUrl,
                 "(budget 2.0s)",
                 "no complete response within 1s",
                 "raise keycloak.realmBudget"));
         cases.add(keycloakCase(
                 "Keycloak answers with an oversized body",
-                http.baseUrl() + "/realms/huge",
+                SERVED,
+                Map.of("CATALOG_SMOKE_KEYCLOAK_PUBLIC_URL", http.baseUrl() + "/realms/huge"),
                 ExitCodes.CHECKS_FAILED,
                 "realm acme (tenant acme): realm discovery failed",
                 "returned a body larger than " + BoundedHttp.MAX_BODY_BYTES + " bytes",
                 "check that the URL points at Keycloak"));
+        cases.add(keycloakCase(
+                "Keycloak in-cluster URL never answers",
+                "KeycloakRealmCheck.issuerDoesNotDependOnPath",
+                Map.of(
+                        "CATALOG_SMOKE_KEYCLOAK_PUBLIC_URL",
+                        http.baseUrl() + "/realms/acme",
+                        "CATALOG_SMOKE_KEYCLOAK_INTERNAL_URL",
+                        silentUrl),
+                ExitCodes.CHECKS_FAILED,
+                "realm acme (tenant acme): discovery through both URLs failed",
+                "GET " + silentUrl + "/realms/acme/.well-known/openid-configuration",
+                "no complete response within 1s",
+                "check that keycloak.publicUrl and keycloak.internalUrl both reach Keycloak"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -411,18 +428,19 @@ class BadInputTableTest {
                 List.of(fragments));
     }
 
-    private static Case keycloakCase(String name, String publicUrl, int exit, String... fragments) {
+    private static Case keycloakCase(
+            String name, String checkId, Map<String, String> urls, int exit, String... fragments) {
+        Map<String, String> environment = new java.util.HashMap<>(urls);
+        environment.put("CATALOG_SMOKE_KEYCLOAK_ENABLED", "true");
+        environment.put("CATALOG_SMOKE_KEYCLOAK_REQUEST_TIMEOUT", "1s");
+        environment.put("CATALOG_SMOKE_KEYCLOAK_REALM_BUDGET", "2s");
         return new Case(
                 name,
                 Map.of(),
                 List.of("sandbox", "--no-keycloak", "--include-tag", "keycloak"),
-                Map.of(
-                        "CATALOG_SMOKE_KEYCLOAK_ENABLED", "true",
-                        "CATALOG_SMOKE_KEYCLOAK_PUBLIC_URL", publicUrl,
-                        "CATALOG_SMOKE_KEYCLOAK_REQUEST_TIMEOUT", "1s",
-                        "CATALOG_SMOKE_KEYCLOAK_REALM_BUDGET", "2s"),
+                environment,
                 exit,
-                "KeycloakRealmCheck.everySeededRealmIsServed",
+                checkId,
                 List.of(fragments));
     }
 
