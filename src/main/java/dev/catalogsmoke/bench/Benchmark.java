@@ -110,14 +110,19 @@ public final class Benchmark {
      * configuration with the sandbox's ports and the three personas as seed tenants.
      */
     public static Path writeSuiteConfig(Sandbox sandbox, Path file) throws IOException {
+        return writeSuiteConfig(sandbox, file, PERSONAS);
+    }
+
+    /** Like {@link #writeSuiteConfig(Sandbox, Path)}, with the first {@code seedTenants} tenants as seed tenants. */
+    static Path writeSuiteConfig(Sandbox sandbox, Path file, int seedTenants) throws IOException {
         YAMLMapper mapper = YAMLMapper.builder().build();
         ObjectNode tree;
         try (InputStream in = Benchmark.class.getClassLoader().getResourceAsStream("smoke-config/sandbox.yaml")) {
             tree = (ObjectNode) mapper.readTree(in);
         }
-        List<SeedTenant> personas = sandbox.seedTenants().subList(0, PERSONAS);
+        List<SeedTenant> seed = sandbox.seedTenants().subList(0, seedTenants);
         ObjectNode overlay = mapper.valueToTree(sandbox.configOverlay());
-        overlay.set("seed", mapper.valueToTree(Map.of("tenants", personas)));
+        overlay.set("seed", mapper.valueToTree(Map.of("tenants", seed)));
         overlay.properties().forEach(entry -> merge(tree, entry.getKey(), entry.getValue()));
         Files.createDirectories(file.getParent());
         Files.writeString(file, mapper.writeValueAsString(tree));

@@ -36,8 +36,13 @@ final class SuiteProcess {
 
         /** Returns the sum of the durations of checks tagged {@code postgres}. */
         long databaseCheckMillis() {
+            return taggedCheckMillis("postgres");
+        }
+
+        /** Returns the sum of the durations of checks carrying {@code tag}. */
+        long taggedCheckMillis(String tag) {
             return checks.stream()
-                    .filter(check -> check.tags().contains("postgres"))
+                    .filter(check -> check.tags().contains(tag))
                     .mapToLong(Check::millis)
                     .sum();
         }
@@ -53,11 +58,18 @@ final class SuiteProcess {
 
     static Result run(Path jar, List<String> javaOptions, Path config, Path reportsDir)
             throws IOException, InterruptedException {
+        return run(jar, javaOptions, config, reportsDir, List.of());
+    }
+
+    /** Runs the suite with {@code runOptions} added, such as {@code --include-tag keycloak}. */
+    static Result run(Path jar, List<String> javaOptions, Path config, Path reportsDir, List<String> runOptions)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
         command.addAll(List.of(
                 "-jar", jar.toString(), "run", "--config", config.toString(), "--reports-dir", reportsDir.toString()));
+        command.addAll(runOptions);
         Files.createDirectories(reportsDir);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)

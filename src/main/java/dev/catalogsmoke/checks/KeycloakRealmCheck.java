@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.abort;
 import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.config.SmokeConfig.SeedTenant;
-import dev.catalogsmoke.engine.BoundedConcurrency;
 import dev.catalogsmoke.engine.SmokeContext;
 import dev.catalogsmoke.engine.Waits.Probe;
 import dev.catalogsmoke.keycloak.KeycloakAdmin;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 @CheckSuite
 @DisplayName("keycloak")
@@ -46,9 +46,6 @@ class KeycloakRealmCheck {
 
     private static final String EXACT = "Issuers are compared byte for byte, as OpenID Connect requires: make the"
             + " routing row and Keycloak's issuer the same string";
-
-    /** Realms whose discovery documents are fetched at the same time, so many realms do not add up serially. */
-    static final int REALMS_IN_FLIGHT = 8;
 
     @Test
     @Order(1)
@@ -63,26 +60,24 @@ class KeycloakRealmCheck {
         Findings findings = new Findings();
         Map<String, String> evidence = new LinkedHashMap<>();
         Map<String, RealmImportStatus> imports = importsByRealm(context);
-        List<RealmTarget> targets = realmTargets(context);
-        BoundedConcurrency fanOut = new BoundedConcurrency(
-                REALMS_IN_FLIGHT,
-                config.keycloak().realmBudget().plus(config.keycloak().requestTimeout()),
-                "realm discovery");
-        List<BoundedConcurrency.Outcome<RealmTarget, RealmDiscovery>> outcomes = fanOut.run(
-                targets,
-                target -> awaitDiscovery(context, http, config.keycloak().publicUrl(), target.realm()));
-        for (BoundedConcurrency.Outcome<RealmTarget, RealmDiscovery> outcome : outcomes) {
-            RealmTarget target = outcome.item();
-            RealmDiscovery served = discoveryOf(outcome, config.keycloak().realmBudget());
+        RealmFanOut fanOut = new RealmFanOut(
+                config.keycloak(),
+                "realm discovery",
+                "check that keycloak.publicUrl points at Keycloak and that Keycloak serves the realm");
+        Map<RealmTarget, RealmDiscovery> served = fanOut.run(
+                realmTargets(context),
+                target -> awaitDiscovery(context, http, config.keycloak().publicUrl(), target.realm()),
+                findings);
+        served.forEach((target, discovery) -> {
             evidence.put(
                     target.realm(),
-                    served.served()
-                            ? served.issuer() + " (" + served.signingKeys() + " signing keys)"
-                            : "HTTP " + served.status());
-            judgeRealm(findings, target, served, imports.get(target.realm()));
-        }
+                    discovery.served()
+                            ? discovery.issuer() + " (" + discovery.signingKeys() + " signing keys)"
+                            : "HTTP " + discovery.status());
+            judgeRealm(findings, target, discovery, imports.get(target.realm()));
+        });
         reporter.publishEntry(evidence);
-        findings.assertNone("Keycloak realms at " + config.keycloak().publicUrl());
+        fanOut.assertNone(findings, "Keycloak realms at " + config.keycloak().publicUrl());
     }
 
     @Test
@@ -100,47 +95,47 @@ class KeycloakRealmCheck {
         OidcHttp http = new OidcHttp(config.keycloak().requestTimeout());
         Findings findings = new Findings();
         Map<String, String> evidence = new LinkedHashMap<>();
-        for (RealmTarget target : realmTargets(context)) {
-            RealmDiscovery publicView =
-                    RealmDiscovery.fetch(http, config.keycloak().publicUrl(), target.realm());
-            RealmDiscovery internalView = RealmDiscovery.fetch(http, internalUrl, target.realm());
+        RealmFanOut fanOut = new RealmFanOut(
+                config.keycloak(),
+                "discovery through both URLs",
+                "check that keycloak.publicUrl and keycloak.internalUrl both reach Keycloak");
+        Map<RealmTarget, List<RealmDiscovery>> views = fanOut.run(
+                realmTargets(context),
+                target -> List.of(
+                        RealmDiscovery.fetchDocument(http, config.keycloak().publicUrl(), target.realm()),
+                        RealmDiscovery.fetchDocument(http, internalUrl, target.realm())),
+                findings);
+        views.forEach((target, pair) -> {
+            RealmDiscovery publicView = pair.get(0);
+            RealmDiscovery internalView = pair.get(1);
             if (!publicView.served() || !internalView.served()) {
                 evidence.put(target.realm(), "not served; the realm check reports it");
-                continue;
+                return;
             }
             evidence.put(target.realm(), publicView.issuer() + " | " + internalView.issuer());
             if (!publicView.issuer().equals(internalView.issuer())) {
-                findings.add(
-                        target.describe(),
-                        "Keycloak's hostname is not pinned: the issuer follows the URL a request took; through "
-                                + internalUrl + " it differs by "
-                                + IssuerDifference.describe(publicView.issuer(), internalView.issuer()),
-                        "'" + publicView.issuer() + "' (through "
-                                + config.keycloak().publicUrl() + ")",
-                        "'" + internalView.issuer() + "' (through " + internalUrl + ")",
-                        "Pin the hostname to the public URL (Keycloak option hostname, or the realm's Frontend URL),"
-                                + " so every token carries the issuer the routing table holds");
+                judgePinnedHostname(findings, target, publicView, internalView, config.keycloak());
             }
-        }
+        });
         reporter.publishEntry(evidence);
-        findings.assertNone("Keycloak issuers through " + internalUrl);
+        fanOut.assertNone(findings, "Keycloak issuers through " + internalUrl);
     }
 
-    /** Returns a realm's discovery result, rethrowing what its task threw so a wait that ran out stays NOT_READY. */
-    private static RealmDiscovery discoveryOf(
-            BoundedConcurrency.Outcome<RealmTarget, RealmDiscovery> outcome, java.time.Duration budget) {
-        if (outcome.succeeded()) {
-            return outcome.value();
-        }
-        if (outcome.error() instanceof RuntimeException error) {
-            throw error;
-        }
-        throw new dev.catalogsmoke.engine.NotReadyException(
-                "discovery of realm " + outcome.item().realm(),
-                budget,
-                budget,
-                "no answer within the realm budget",
-                "check that Keycloak answers on keycloak.publicUrl");
+    private static void judgePinnedHostname(
+            Findings findings,
+            RealmTarget target,
+            RealmDiscovery publicView,
+            RealmDiscovery internalView,
+            SmokeConfig.Keycloak settings) {
+        findings.add(
+                target.describe(),
+                "Keycloak's hostname is not pinned: the issuer follows the URL a request took; through "
+                        + settings.internalUrl() + " it differs by "
+                        + IssuerDifference.describe(publicView.issuer(), internalView.issuer()),
+                "'" + publicView.issuer() + "' (through " + settings.publicUrl() + ")",
+                "'" + internalView.issuer() + "' (through " + settings.internalUrl() + ")",
+                "Pin the hostname to the public URL (Keycloak option hostname, or the realm's Frontend URL),"
+                        + " so every token carries the issuer the routing table holds");
     }
 
     private static void judgeRealm(
@@ -210,26 +205,42 @@ class KeycloakRealmCheck {
         OidcHttp http = new OidcHttp(config.keycloak().requestTimeout());
         Findings findings = new Findings();
         Map<String, String> evidence = new LinkedHashMap<>();
+        RealmFanOut fanOut = new RealmFanOut(
+                config.keycloak(),
+                "admin API read",
+                "check that Keycloak answers on keycloak.publicUrl and that the admin can view realms, clients and"
+                        + " users");
+        Map<RealmTarget, AdminView> views = fanOut.run(
+                realmTargets(context), target -> AdminView.read(http, admin, config.keycloak(), target), findings);
         try (Connection identity = context.sessions().open(Catalog.IDENTITY)) {
-            for (RealmTarget target : realmTargets(context)) {
-                if (!RealmDiscovery.fetch(http, config.keycloak().publicUrl(), target.realm())
-                        .served()) {
+            for (Map.Entry<RealmTarget, AdminView> entry : views.entrySet()) {
+                RealmTarget target = entry.getKey();
+                AdminView view = entry.getValue();
+                if (!view.served()) {
                     evidence.put(target.realm(), "not served; the first check reports it");
                     continue;
                 }
                 Set<String> linked = LinkedSubjects.of(identity, config.model().identity(), target.expectedIssuer());
-                Set<String> users = admin.userIds(target.realm());
-                evidence.put(target.realm(), users.size() + " users, " + linked.size() + " linked subjects");
-                RealmContents.judgeClient(
-                        findings,
-                        target,
-                        admin.client(target.realm(), config.keycloak().clientId()),
-                        config.keycloak());
-                RealmContents.judgeUsers(findings, target, linked, users);
+                evidence.put(target.realm(), view.userIds().size() + " users, " + linked.size() + " linked subjects");
+                RealmContents.judgeClient(findings, target, view.client(), config.keycloak());
+                RealmContents.judgeUsers(findings, target, linked, view.userIds());
             }
         }
         reporter.publishEntry(evidence);
-        findings.assertNone("Keycloak realm contents");
+        fanOut.assertNone(findings, "Keycloak realm contents");
+    }
+
+    /** One realm as the admin API shows it; {@code client} is null when the realm has no smoke client. */
+    private record AdminView(boolean served, JsonNode client, Set<String> userIds) {
+
+        static AdminView read(OidcHttp http, KeycloakAdmin admin, SmokeConfig.Keycloak settings, RealmTarget target) {
+            if (!RealmDiscovery.fetchDocument(http, settings.publicUrl(), target.realm())
+                    .served()) {
+                return new AdminView(false, null, Set.of());
+            }
+            return new AdminView(
+                    true, admin.client(target.realm(), settings.clientId()), admin.userIds(target.realm()));
+        }
     }
 
     private static KeycloakAdmin adminLogin(SmokeContext context) {
@@ -308,7 +319,7 @@ class KeycloakRealmCheck {
         RealmImportReader reader = realmImports(context);
         Map<String, RealmImportStatus> byRealm = new HashMap<>();
         try {
-            if (reader.served()) {
+            if (reader.servedNow()) {
                 reader.list(context.config().namespace()).forEach(status -> byRealm.put(status.realm(), status));
             }
         } catch (RuntimeException e) {

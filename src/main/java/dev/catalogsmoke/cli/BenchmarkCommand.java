@@ -1,6 +1,7 @@
 package dev.catalogsmoke.cli;
 
 import dev.catalogsmoke.bench.Benchmark;
+import dev.catalogsmoke.bench.KeycloakScaling;
 import dev.catalogsmoke.config.ConfigException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -53,6 +54,21 @@ final class BenchmarkCommand implements Callable<Integer> {
     int naiveBudgetSeconds;
 
     @Option(
+            names = "--keycloak-realms",
+            split = ",",
+            paramLabel = "N",
+            description = "Measure the Keycloak checks instead: start the sandbox's Keycloak with each number of realms"
+                    + " (comma-separated, at least 3 are served) and run the checks tagged keycloak against them.")
+    List<Integer> keycloakRealms = new ArrayList<>();
+
+    @Option(
+            names = "--repeat",
+            paramLabel = "RUNS",
+            defaultValue = "3",
+            description = "With --keycloak-realms: suite runs per realm count (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(
             names = "--output",
             paramLabel = "DIR",
             defaultValue = "target/benchmark",
@@ -65,6 +81,9 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!keycloakRealms.isEmpty()) {
+            return measureKeycloak();
+        }
         for (int size : sizes) {
             if (size < 3) {
                 throw new ConfigException("--sizes " + size + ": the sandbox needs at least 3 tenants");
@@ -73,8 +92,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (naiveBudgetSeconds < 1) {
             throw new ConfigException("--naive-budget " + naiveBudgetSeconds + ": expected at least 1 second");
         }
-        List<String> options =
-                javaOptions.isBlank() ? List.of() : List.of(javaOptions.trim().split("\\s+"));
+        List<String> options = javaOptions();
         new Benchmark(
                         new Benchmark.Settings(
                                 List.copyOf(sizes),
@@ -86,6 +104,31 @@ final class BenchmarkCommand implements Callable<Integer> {
                         out)
                 .run();
         return ExitCodes.PASSED;
+    }
+
+    private Integer measureKeycloak() throws Exception {
+        for (int realms : keycloakRealms) {
+            if (realms < 1) {
+                throw new ConfigException("--keycloak-realms " + realms + ": expected at least 1 realm");
+            }
+        }
+        if (repeat < 1) {
+            throw new ConfigException("--repeat " + repeat + ": expected at least 1 run");
+        }
+        new KeycloakScaling(
+                        new KeycloakScaling.Settings(
+                                List.copyOf(keycloakRealms),
+                                repeat,
+                                runningJar(),
+                                javaOptions(),
+                                output.toAbsolutePath()),
+                        out)
+                .run();
+        return ExitCodes.PASSED;
+    }
+
+    private List<String> javaOptions() {
+        return javaOptions.isBlank() ? List.of() : List.of(javaOptions.trim().split("\\s+"));
     }
 
     private static Path runningJar() throws URISyntaxException {

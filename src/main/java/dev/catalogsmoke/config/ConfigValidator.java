@@ -24,6 +24,9 @@ final class ConfigValidator {
     /** Upper bound of run.parallelism: each concurrent check may hold two database sessions. */
     static final int MAX_PARALLELISM = 16;
 
+    /** Upper bound of keycloak.concurrency, the number of realms whose requests one run sends at the same time. */
+    static final int MAX_KEYCLOAK_CONCURRENCY = 64;
+
     private final String source;
 
     ConfigValidator(String source) {
@@ -51,6 +54,12 @@ final class ConfigValidator {
     private void validateKeycloak(SmokeConfig.Keycloak keycloak) {
         requirePositive("keycloak.requestTimeout", keycloak.requestTimeout());
         requirePositive("keycloak.realmBudget", keycloak.realmBudget());
+        if (keycloak.concurrency() < 1 || keycloak.concurrency() > MAX_KEYCLOAK_CONCURRENCY) {
+            throw invalid(
+                    "keycloak.concurrency",
+                    String.valueOf(keycloak.concurrency()),
+                    "expected 1 (one realm at a time) to " + MAX_KEYCLOAK_CONCURRENCY);
+        }
         if (!keycloak.enabled()) {
             return;
         }

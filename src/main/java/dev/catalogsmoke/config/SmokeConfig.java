@@ -143,7 +143,8 @@ public record SmokeConfig(
 
     /**
      * The Keycloak that serves the seeded realms, and the client and personas to log in with. {@code publicUrl} is the base that real clients use; {@code
-     * internalUrl}, when set, is a second way in (such as the in-cluster Service) whose issuers must be the same.
+     * internalUrl}, when set, is a second way in (such as the in-cluster Service) whose issuers must be the same. {@code
+     * concurrency} is the number of realms whose requests run at the same time.
      */
     public record Keycloak(
             boolean enabled,
@@ -156,7 +157,8 @@ public record SmokeConfig(
             String personasFile,
             String adminSecret,
             Duration requestTimeout,
-            Duration realmBudget) {}
+            Duration realmBudget,
+            int concurrency) {}
 
     /**
      * The platform's tenant-resolution endpoint and the inputs of its negative contracts: the claim and header a

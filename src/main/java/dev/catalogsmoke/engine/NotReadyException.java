@@ -1,6 +1,7 @@
 package dev.catalogsmoke.engine;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A named wait ran out of budget before the object became ready.
@@ -15,6 +16,21 @@ public class NotReadyException extends RuntimeException {
         super("timed out waiting for " + waitName + " after " + seconds(waited) + " (budget " + seconds(budget)
                 + "); last state: " + lastState + ". Next: " + next);
         this.waitName = waitName;
+    }
+
+    private NotReadyException(String waitName, String message) {
+        super(message);
+        this.waitName = waitName;
+    }
+
+    /** Combines waits that ran out on several objects into one, each message on its own line; needs at least one. */
+    public static NotReadyException combined(List<NotReadyException> waits) {
+        if (waits.size() == 1) {
+            return waits.get(0);
+        }
+        List<String> lines = waits.stream().map(Throwable::getMessage).toList();
+        return new NotReadyException(
+                waits.size() + " waits", waits.size() + " waits timed out:\n" + String.join("\n", lines));
     }
 
     public String waitName() {

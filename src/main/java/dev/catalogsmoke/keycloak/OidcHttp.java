@@ -1,10 +1,8 @@
 package dev.catalogsmoke.keycloak;
 
-import dev.catalogsmoke.engine.TransientException;
-import java.io.IOException;
+import dev.catalogsmoke.http.BoundedHttp;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,53 +14,49 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * HTTP for the OpenID Connect calls of one run: no redirect is followed, every request has a timeout, and connection
- * errors are transient. No cookie is stored; a login passes its session cookies on itself.
+ * HTTP for the OpenID Connect and admin API calls of one run, within the limits of {@link BoundedHttp}: a connect
+ * timeout and a limit on the whole exchange (both {@code keycloak.requestTimeout}), a body of at most {@link
+ * BoundedHttp#MAX_BODY_BYTES}, and no redirect followed. Every status is returned to the caller. A refused
+ * connection or no response in time is thrown as {@link dev.catalogsmoke.engine.TransientException}, a TLS failure or
+ * an oversized body as {@link BoundedHttp.HttpFailure}. No cookie is stored, so a login passes its session cookies on
+ * itself.
  */
 public final class OidcHttp {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final BoundedHttp http;
 
     public OidcHttp(Duration timeout) {
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new BoundedHttp(timeout, timeout, null);
     }
 
     /** Sends a GET and returns the status, headers and body; {@code headers} may be empty. */
     public HttpResponse<String> get(String url, Map<String, String> headers) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         headers.forEach(request::header);
-        return send(request.build(), "GET " + url);
+        return http.send(request);
     }
 
     /** Sends a form-encoded POST, as the login form and the token endpoint expect. */
     public HttpResponse<String> postForm(String url, Map<String, String> form, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formBody(form)));
         headers.forEach(request::header);
-        return send(request.build(), "POST " + url);
+        return http.send(request);
     }
 
     /** Sends a request with an arbitrary method and optional JSON body, for the platform and the admin API. */
     public HttpResponse<String> send(String method, String url, Map<String, String> headers, String jsonBody) {
         HttpRequest.BodyPublisher body =
                 jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody);
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(url)).timeout(timeout).method(method, body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, body);
         if (jsonBody != null) {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        return send(request.build(), method + " " + url);
+        return http.send(request);
     }
 
     /** Parses a JSON body, or returns {@code null} when the body is not JSON. */
@@ -88,16 +82,5 @@ public final class OidcHttp {
 
     public static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> send(HttpRequest request, String description) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new TransientException(description + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(description + " was interrupted", e);
-        }
     }
 }

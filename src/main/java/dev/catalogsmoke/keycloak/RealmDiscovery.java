@@ -24,11 +24,26 @@ public record RealmDiscovery(
         return baseUrl + "/realms/" + realm + "/.well-known/openid-configuration";
     }
 
+    /** {@link #signingKeys} of a view fetched without its JWKS. */
+    public static final int KEYS_NOT_COUNTED = -1;
+
     /**
      * Fetches the discovery document and, when it is served, the JWKS it points to. A 5xx status or a connection
      * error is transient; a 404 is returned as it is, since Keycloak returns it for a realm that does not exist.
      */
     public static RealmDiscovery fetch(OidcHttp http, String baseUrl, String realm) {
+        return fetch(http, baseUrl, realm, true);
+    }
+
+    /**
+     * Fetches the discovery document only, for callers that need the issuer or whether the realm is served: one
+     * request instead of two, and {@link #signingKeys} is {@link #KEYS_NOT_COUNTED}.
+     */
+    public static RealmDiscovery fetchDocument(OidcHttp http, String baseUrl, String realm) {
+        return fetch(http, baseUrl, realm, false);
+    }
+
+    private static RealmDiscovery fetch(OidcHttp http, String baseUrl, String realm, boolean countKeys) {
         String url = discoveryUrl(baseUrl, realm);
         HttpResponse<String> response = http.get(url, Map.of());
         if (response.statusCode() >= 500) {
@@ -47,11 +62,18 @@ public record RealmDiscovery(
                 text(document, "authorization_endpoint"),
                 text(document, "token_endpoint"),
                 jwksUri,
-                jwksUri == null ? 0 : countSigningKeys(http, jwksUri));
+                keyCount(http, jwksUri, countKeys));
     }
 
     public boolean served() {
         return status == 200 && issuer != null;
+    }
+
+    private static int keyCount(OidcHttp http, String jwksUri, boolean countKeys) {
+        if (!countKeys) {
+            return KEYS_NOT_COUNTED;
+        }
+        return jwksUri == null ? 0 : countSigningKeys(http, jwksUri);
     }
 
     private static int countSigningKeys(OidcHttp http, String jwksUri) {

@@ -30,12 +30,25 @@ public final class RealmImportReader {
         this.budget = budget;
     }
 
-    /** Returns whether the API server serves {@code keycloakrealmimports}, asked through API discovery. */
+    /**
+     * Returns whether the API server serves {@code keycloakrealmimports}, asked through API discovery. A transient
+     * error (5xx, 429, connection refused, no response in time) is retried within the budget, as for the CNPG
+     * {@code Database} resources; 401 and 403 fail at once, and a 404 means the group is not served.
+     */
     public boolean served() {
         if (!kubernetes.enabled()) {
             return false;
         }
-        return ApiDiscovery.serves(kubernetes, GROUP_VERSION, "keycloakrealmimports");
+        return waits.until(
+                "API discovery of " + GROUP_VERSION,
+                budget,
+                "check that the Kubernetes API server is reachable and healthy, or raise keycloak.realmBudget",
+                () -> Probe.ready(servedNow()));
+    }
+
+    /** Asks API discovery once, for callers that only quote imports and must not wait; may throw a transient error. */
+    public boolean servedNow() {
+        return kubernetes.enabled() && ApiDiscovery.serves(kubernetes, GROUP_VERSION, "keycloakrealmimports");
     }
 
     /** Returns every import in the namespace as it is now. */

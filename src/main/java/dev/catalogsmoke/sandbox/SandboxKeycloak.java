@@ -32,6 +32,12 @@ public final class SandboxKeycloak implements AutoCloseable {
     /** Time budget for a start; a first start on a 2-core machine took about 55 s (augmentation included). */
     static final Duration START_BUDGET = Duration.ofSeconds(240);
 
+    /**
+     * Time added to {@link #START_BUDGET} per realm, because Keycloak imports every realm file before it serves. On a
+     * loaded 2-core machine a start took 30 s with 3 realms and 114 s with 100, so about 0.9 s per realm.
+     */
+    static final Duration START_BUDGET_PER_REALM = Duration.ofSeconds(3);
+
     private static final Logger log = LoggerFactory.getLogger(SandboxKeycloak.class);
     private static final String ADMIN = "admin";
 
@@ -52,8 +58,8 @@ public final class SandboxKeycloak implements AutoCloseable {
     /**
      * Starts Keycloak with the realms of {@code tenants} seeded tenants on a free port, and waits until it serves.
      *
-     * <p>NOTE: every seeded tenant becomes a realm, so the start grows with {@code --tenants}. Only 3 tenants were
-     * timed (about 55 s for a first start, 40 s warm, on a 2-core machine).
+     * <p>Every seeded tenant becomes a realm, so the start grows with {@code --tenants}: on a 2-core machine about
+     * 30 to 55 s with 3 tenants and 114 s with 100 ({@code scripts/benchmark-keycloak.sh}).
      */
     public static SandboxKeycloak start(int tenants) {
         return start(tenants, DelayedProxy.freePort());
@@ -125,7 +131,7 @@ public final class SandboxKeycloak implements AutoCloseable {
         new Waits(Duration.ofSeconds(1))
                 .until(
                         "Keycloak on " + publicUrl,
-                        START_BUDGET,
+                        START_BUDGET.plus(START_BUDGET_PER_REALM.multipliedBy(tenants)),
                         "read " + logFile + " for Keycloak's own error",
                         this::probeReady);
         log.info("Keycloak serves {} after {} ms", publicUrl, (System.nanoTime() - started) / 1_000_000);

@@ -32,7 +32,8 @@ class RealmContentsTest {
                 "",
                 "",
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                8);
     }
 
     private static JsonNode json(String text) {

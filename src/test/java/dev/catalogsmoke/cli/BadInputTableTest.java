@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsmoke.SmokeInvocation;
 import dev.catalogsmoke.checks.CheckIdsForTests;
+import dev.catalogsmoke.http.BoundedHttp;
+import dev.catalogsmoke.http.LoopbackHttpServer;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -41,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTableTest {
 
     private static final String IDENTITY_SECRET = "identity-db-credentials";
+    private static final String SERVED = "KeycloakRealmCheck.everySeededRealmIsServed";
 
     @TempDir
     static Path directory;
@@ -49,6 +52,7 @@ class BadInputTableTest {
     private static ServerSocket refused;
     private static int refusedPort;
     private static SilentServer silent;
+    private static LoopbackHttpServer http;
 
     /** One case: a name, the files it needs, the arguments, the environment, the exit code and message fragments. */
     record Case(
@@ -72,6 +76,7 @@ class BadInputTableTest {
             refusedPort = socket.getLocalPort();
         }
         silent = new SilentServer();
+        http = new LoopbackHttpServer();
         kubernetes = new KubernetesMockServer(false);
         kubernetes.init(InetAddress.getByName("127.0.0.1"), 0);
         answer("ns401", 401, "Unauthorized");
@@ -95,6 +100,7 @@ class BadInputTableTest {
     static void stopServers() throws IOException {
         kubernetes.destroy();
         silent.close();
+        http.close();
     }
 
     static Stream<Case> cases() throws IOException {
@@ -104,6 +110,7 @@ class BadInputTableTest {
         environment(cases);
         database(cases);
         kubernetesApi(cases);
+        keycloak(cases);
         return cases.stream();
     }
 
@@ -283,6 +290,41 @@ class BadInputTableTest {
                 "data of key 'password' is not valid base64"));
     }
 
+    /** Keycloak reached through the sandbox without its own Keycloak, so the routing table the checks read is real. */
+    private static void keycloak(List<Case> cases) {
+        String silentUrl = "http://127.0.0.1:" + silent.port();
+        cases.add(keycloakCase(
+                "Keycloak never answers",
+                SERVED,
+                Map.of("CATALOG_SMOKE_KEYCLOAK_PUBLIC_URL", silentUrl),
+                ExitCodes.NOT_READY,
+                "timed out waiting for Keycloak realm acme at " + silentUrl,
+                "(budget 2.0s)",
+                "no complete response within 1s",
+                "raise keycloak.realmBudget"));
+        cases.add(keycloakCase(
+                "Keycloak answers with an oversized body",
+                SERVED,
+                Map.of("CATALOG_SMOKE_KEYCLOAK_PUBLIC_URL", http.baseUrl() + "/realms/huge"),
+                ExitCodes.CHECKS_FAILED,
+                "realm acme (tenant acme): realm discovery failed",
+                "returned a body larger than " + BoundedHttp.MAX_BODY_BYTES + " bytes",
+                "check that the URL points at Keycloak"));
+        cases.add(keycloakCase(
+                "Keycloak in-cluster URL never answers",
+                "KeycloakRealmCheck.issuerDoesNotDependOnPath",
+                Map.of(
+                        "CATALOG_SMOKE_KEYCLOAK_PUBLIC_URL",
+                        http.baseUrl() + "/realms/acme",
+                        "CATALOG_SMOKE_KEYCLOAK_INTERNAL_URL",
+                        silentUrl),
+                ExitCodes.CHECKS_FAILED,
+                "realm acme (tenant acme): discovery through both URLs failed",
+                "GET " + silentUrl + "/realms/acme/.well-known/openid-configuration",
+                "no complete response within 1s",
+                "check that keycloak.publicUrl and keycloak.internalUrl both reach Keycloak"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void badInputGivesOneClearMessage(Case badInput, @TempDir Path reports) throws IOException {
@@ -383,6 +425,22 @@ class BadInputTableTest {
                         "CATALOG_SMOKE_CREDENTIALS_TENANCY_PASSWORD", "not-a-real-password"),
                 exit,
                 checkId == null ? "err" : checkId,
+                List.of(fragments));
+    }
+
+    private static Case keycloakCase(
+            String name, String checkId, Map<String, String> urls, int exit, String... fragments) {
+        Map<String, String> environment = new java.util.HashMap<>(urls);
+        environment.put("CATALOG_SMOKE_KEYCLOAK_ENABLED", "true");
+        environment.put("CATALOG_SMOKE_KEYCLOAK_REQUEST_TIMEOUT", "1s");
+        environment.put("CATALOG_SMOKE_KEYCLOAK_REALM_BUDGET", "2s");
+        return new Case(
+                name,
+                Map.of(),
+                List.of("sandbox", "--no-keycloak", "--include-tag", "keycloak"),
+                environment,
+                exit,
+                checkId,
                 List.of(fragments));
     }
 

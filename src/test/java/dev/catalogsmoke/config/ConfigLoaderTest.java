@@ -63,6 +63,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void keycloakConcurrencyDefaultsAndOverrides() {
+        assertThat(new ConfigLoader(Map.of()).load(null).keycloak().concurrency())
+                .isEqualTo(8);
+        assertThat(new ConfigLoader(Map.of("CATALOG_SMOKE_KEYCLOAK_CONCURRENCY", "64"))
+                        .load(null)
+                        .keycloak()
+                        .concurrency())
+                .isEqualTo(64);
+    }
+
+    @Test
     void environmentVariableNamesFollowTheKey() {
         assertThat(ConfigPaths.environmentVariable("waits.cnpgDatabase"))
                 .isEqualTo("CATALOG_SMOKE_WAITS_CNPG_DATABASE");
@@ -104,6 +115,11 @@ class ConfigLoaderTest {
                 Arguments.of("namespace: a\nnamespace: b\n", "Duplicate Object property \"namespace\""),
                 Arguments.of("postgres:\n  port: 5432.5\n", "key 'postgres.port'"),
                 Arguments.of("waits:\n  connection: 100000000h\n", "longer than the maximum of 24h"),
+                Arguments.of(
+                        "keycloak:\n  concurrency: 0\n", "key 'keycloak.concurrency': invalid value 0; expected 1"),
+                Arguments.of(
+                        "keycloak:\n  concurrency: 65\n", "key 'keycloak.concurrency': invalid value 65; expected 1"),
+                Arguments.of("keycloak:\n  concurrency: many\n", "key 'keycloak.concurrency'"),
                 Arguments.of(
                         "postgres:\n  tls:\n    mode: Verify-Full\n",
                         "expected one of [disable, require," + " verify-full] (lower case)"),
