@@ -25,7 +25,7 @@ class RealmFanOutTest {
 
     private static RealmTarget target(String realm) {
         String issuer = "https://auth.example.test/realms/" + realm;
-        return new RealmTarget(new SeedTenant("id-" + realm, realm, realm, issuer), issuer, true);
+        return new RealmTarget(new SeedTenant("id-" + realm, realm, realm, issuer), issuer, "routing row's");
     }
 
     private static RealmFanOut fanOut() {
