@@ -301,6 +301,7 @@ class PlatformAuthCheck {
                     http,
                     config.keycloak().publicUrl(),
                     routing,
+                    config.keycloak().concurrency(),
                     config.keycloak().requestTimeout().multipliedBy(LOGIN_REQUESTS));
         }
         return logins;

@@ -51,13 +51,10 @@ public final class PersonaLogins {
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
 
-    /** Persona logins that run at the same time, so many realms do not add up serially. */
-    public static final int LOGINS_IN_FLIGHT = 4;
-
     /**
-     * Logs every target's persona in through {@code publicUrl}, routed as {@code routing} defines, {@link
-     * #LOGINS_IN_FLIGHT} at a time. Each login may take {@code perLogin}; the outcomes keep the order of {@code
-     * targets}.
+     * Logs every target's persona in through {@code publicUrl}, routed as {@code routing} defines, {@code
+     * concurrency} at a time, so many realms do not add up serially. Each login may take {@code perLogin}; the
+     * outcomes keep the order of {@code targets}.
      */
     public static PersonaLogins logIn(
             List<RealmTarget> targets,
@@ -66,8 +63,9 @@ public final class PersonaLogins {
             OidcHttp http,
             String publicUrl,
             Routing routing,
+            int concurrency,
             Duration perLogin) {
-        BoundedConcurrency fanOut = new BoundedConcurrency(LOGINS_IN_FLIGHT, perLogin, "persona login");
+        BoundedConcurrency fanOut = new BoundedConcurrency(concurrency, perLogin, "persona login");
         List<BoundedConcurrency.Outcome<RealmTarget, PersonaLogins>> outcomes = fanOut.run(targets, target -> {
             PersonaLogins one = new PersonaLogins();
             if (routing.aliases()) {

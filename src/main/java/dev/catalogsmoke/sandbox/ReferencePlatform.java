@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -52,6 +53,14 @@ final class ReferencePlatform implements AutoCloseable {
     static final String TENANT_HEADER = "X-Tenant-Id";
 
     private static final Logger log = LoggerFactory.getLogger(ReferencePlatform.class);
+
+    /**
+     * Connect and read timeout of a JWKS fetch. Nimbus's default of 500 ms failed logins on a loaded 2-core
+     * machine, where Keycloak took longer to serve its keys.
+     */
+    private static final int JWKS_TIMEOUT_MILLIS = 10_000;
+
+    private static final int JWKS_MAX_BYTES = 1 << 20;
 
     private final HttpServer server;
     private final EmbeddedCluster cluster;
@@ -196,8 +205,10 @@ final class ReferencePlatform implements AutoCloseable {
     private JWKSource<SecurityContext> keySource(String issuer) {
         return keySources.computeIfAbsent(issuer, key -> {
             try {
-                return JWKSourceBuilder.create(URI.create(key + "/protocol/openid-connect/certs")
-                                .toURL())
+                return JWKSourceBuilder.create(
+                                URI.create(key + "/protocol/openid-connect/certs")
+                                        .toURL(),
+                                new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_MAX_BYTES))
                         .build();
             } catch (MalformedURLException e) {
                 throw new IllegalArgumentException("issuer " + key + " gives no JWKS URL", e);
