@@ -9,6 +9,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 
 /** Turns Jackson's binding errors into plain sentences about the configuration value and what is expected. */
 final class BindingMessages {
@@ -19,6 +20,11 @@ final class BindingMessages {
         if (error instanceof UnrecognizedPropertyException unknown) {
             return "unknown key '" + unknown.getPropertyName() + "'; known keys here: "
                     + names(unknown.getKnownPropertyIds());
+        }
+        if (error instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() != null
+                && instantiation.getCause().getMessage() != null) {
+            return instantiation.getCause().getMessage();
         }
         if (error instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             return "invalid value '" + invalid.getValue() + "'; expected " + expected(invalid.getTargetType());

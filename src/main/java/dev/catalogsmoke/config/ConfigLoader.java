@@ -58,7 +58,7 @@ public final class ConfigLoader {
         tree.put("source", source);
         Map<String, String> fromEnvironment = new EnvironmentOverrides(environment).apply(tree);
         SmokeConfig config = bind(tree, source, fromEnvironment);
-        new ConfigValidator(source).validate(config);
+        new ConfigValidator(source, fromEnvironment).validate(config);
         return config;
     }
 
@@ -73,7 +73,7 @@ public final class ConfigLoader {
         tree.put("source", sourceName);
         Map<String, String> fromEnvironment = new EnvironmentOverrides(environment).apply(tree);
         SmokeConfig config = bind(tree, sourceName, fromEnvironment);
-        new ConfigValidator(sourceName).validate(config);
+        new ConfigValidator(sourceName, fromEnvironment).validate(config);
         return config;
     }
 

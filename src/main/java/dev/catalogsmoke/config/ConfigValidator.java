@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,9 +29,12 @@ final class ConfigValidator {
     static final int MAX_KEYCLOAK_CONCURRENCY = 64;
 
     private final String source;
+    private final Map<String, String> fromEnvironment;
 
-    ConfigValidator(String source) {
+    /** {@code fromEnvironment} maps each key an environment variable set to that variable, so errors name it. */
+    ConfigValidator(String source, Map<String, String> fromEnvironment) {
         this.source = source;
+        this.fromEnvironment = fromEnvironment;
     }
 
     void validate(SmokeConfig config) {
@@ -173,7 +177,7 @@ final class ConfigValidator {
         if (routingKey.brokerRealm().isBlank()) {
             throw invalid(
                     "routingKey.brokerRealm",
-                    routingKey.brokerRealm(),
+                    "'" + routingKey.brokerRealm() + "'",
                     "routingKey.strategy idp_alias logs the personas in through the broker realm, so name it");
         }
         requireText("routingKey.aliasClaim", routingKey.aliasClaim());
@@ -311,6 +315,11 @@ final class ConfigValidator {
 
     private ConfigException invalid(String key, String value, String expectation) {
         String shown = value.length() > 80 ? value.substring(0, 77) + "..." : value;
+        String setBy = fromEnvironment.get(key);
+        if (setBy != null) {
+            return new ConfigException("environment variable " + setBy + ": key '" + key + "': invalid value " + shown
+                    + "; " + expectation);
+        }
         String variable = key.contains("[")
                 ? ""
                 : " (environment variable " + ConfigPaths.environmentVariable(key) + " overrides it)";

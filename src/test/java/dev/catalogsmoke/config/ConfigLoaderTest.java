@@ -174,6 +174,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void badIdentifierHidesJacksonInternals() throws Exception {
+        Path file = write("model:\n  tenancy:\n    routing:\n      idpAlias: Nope\n");
+
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+                .hasMessageContaining("key 'model.tenancy.routing.idpAlias'")
+                .hasMessageContaining("'Nope' is not a valid SQL identifier")
+                .hasMessageNotContaining("Cannot construct instance");
+    }
+
+    @Test
+    void variableThatBreaksAnotherKeyIsNamed() throws Exception {
+        Path file = write("keycloak:\n  enabled: true\n  publicUrl: https://auth.example.test\n"
+                + "routingKey:\n  strategy: idp_alias\n  brokerRealm: platform\n");
+        ConfigLoader loader = new ConfigLoader(Map.of("CATALOG_SMOKE_KEYCLOAK_GRANT", "password"));
+
+        assertThatThrownBy(() -> loader.load(file))
+                .hasMessageStartingWith("environment variable CATALOG_SMOKE_KEYCLOAK_GRANT: key 'keycloak.grant'")
+                .hasMessageContaining("use authorization-code");
+    }
+
+    @Test
     void objectListVariableIsRejected() {
         ConfigLoader loader = new ConfigLoader(Map.of("CATALOG_SMOKE_SEED_TENANTS", "acme"));
 
