@@ -6,6 +6,8 @@ import dev.catalogsmoke.config.Catalog;
 import dev.catalogsmoke.config.SmokeConfig;
 import dev.catalogsmoke.engine.PrerequisiteUnavailable;
 import dev.catalogsmoke.engine.SmokeContext;
+import dev.catalogsmoke.engine.TransientException;
+import dev.catalogsmoke.http.BoundedHttp;
 import dev.catalogsmoke.keycloak.OidcHttp;
 import dev.catalogsmoke.keycloak.Persona;
 import dev.catalogsmoke.keycloak.PersonaSource;
@@ -61,6 +63,7 @@ class PlatformAuthCheck {
     private AliasRouting aliases;
     private PersonaLogins logins;
     private PersonaSource personas;
+    private String unreachable;
 
     @Test
     @Order(1)
@@ -70,12 +73,11 @@ class PlatformAuthCheck {
             + " routing table holds for the token's iss.")
     void personaLandsInRoutedTenant(SmokeContext context, TestReporter reporter) throws SQLException {
         PersonaLogins all = logins(context);
-        PlatformClient platform = platform(context);
         Findings findings = new Findings();
         findings.addAll(all.problems());
         Map<String, String> evidence = new LinkedHashMap<>(all.skipped());
         for (PersonaLogin login : all.logins()) {
-            PlatformResponse response = platform.resolve(login.accessToken(), null);
+            PlatformResponse response = resolve(context, login.accessToken(), null);
             evidence.put(login.persona().realm(), login.summary().describe() + " -> " + response.describe());
             if (response.status() != 200 || !login.routedTenantId().equals(response.tenantId())) {
                 findings.add(
@@ -137,7 +139,7 @@ class PlatformAuthCheck {
                     + tenantName(claimed.get()) + ", and no persona of another tenant logged in, so the contract"
                     + " cannot be probed. Make the scope's claim name another tenant, or add a persona");
         }
-        PlatformResponse response = platform(context).resolve(token, null);
+        PlatformResponse response = resolve(context, token, null);
         reporter.publishEntry(Map.of("platform", response.describe()));
         expectRoutedTenant(login, response, claimed.get(), "the '" + settings.tenantClaim() + "' claim of the token");
     }
@@ -151,7 +153,7 @@ class PlatformAuthCheck {
     void tenantHeaderIsIgnored(SmokeContext context, TestReporter reporter) throws SQLException {
         PersonaLogin login = logins(context).first();
         String other = logins.otherTenant(login, targets);
-        PlatformResponse response = platform(context).resolve(login.accessToken(), other);
+        PlatformResponse response = resolve(context, login.accessToken(), other);
         String header = context.config().platformAuth().tenantHeader();
         reporter.publishEntry(
                 Map.of("token", login.summary().describe(), header, other, "platform", response.describe()));
@@ -185,7 +187,7 @@ class PlatformAuthCheck {
                     + " routes nowhere");
         }
         String token = new TokenClient(config.keycloak()).accessToken(discovery, persona, "");
-        PlatformResponse response = platform(context).resolve(token, null);
+        PlatformResponse response = resolve(context, token, null);
         reporter.publishEntry(Map.of("token", TokenSummary.of(token).describe(), "platform", response.describe()));
         expectRejected(
                 response,
@@ -201,7 +203,7 @@ class PlatformAuthCheck {
                     + " of the broker realm that routes nowhere");
         }
         String token = token(context, alias, persona, "");
-        PlatformResponse response = platform(context).resolve(token, null);
+        PlatformResponse response = resolve(context, token, null);
         reporter.publishEntry(Map.of("token", TokenSummary.of(token).describe(), "platform", response.describe()));
         expectRejected(
                 response,
@@ -218,7 +220,7 @@ class PlatformAuthCheck {
     void brokenSignatureIsRejected(SmokeContext context, TestReporter reporter) throws SQLException {
         PersonaLogin login = logins(context).first();
         String tampered = TamperedToken.withBrokenSignature(login.accessToken());
-        PlatformResponse response = platform(context).resolve(tampered, null);
+        PlatformResponse response = resolve(context, tampered, null);
         reporter.publishEntry(
                 Map.of("token", login.summary().describe() + ", signature altered", "platform", response.describe()));
         expectRejected(
@@ -352,9 +354,25 @@ class PlatformAuthCheck {
         return discovery;
     }
 
-    private static PlatformClient platform(SmokeContext context) {
-        return new PlatformClient(
+    /**
+     * Sends one tenant-resolution request. When the platform cannot be reached, the first check that tries fails
+     * with the reason, and the later ones are skipped with a pointer to it, so one outage is one failure.
+     */
+    private PlatformResponse resolve(SmokeContext context, String accessToken, String tenantHeader) {
+        String endpoint = context.config().platformAuth().endpoint();
+        if (unreachable != null) {
+            throw new PrerequisiteUnavailable("the platform endpoint " + endpoint + " could not be reached ("
+                    + unreachable + "); an earlier platform check reports it");
+        }
+        PlatformClient platform = new PlatformClient(
                 context.config().platformAuth(),
                 new OidcHttp(context.config().keycloak().requestTimeout()));
+        try {
+            return platform.resolve(accessToken, tenantHeader);
+        } catch (TransientException | BoundedHttp.HttpFailure e) {
+            unreachable = e.getMessage();
+            throw new AssertionError(
+                    "platform endpoint " + endpoint + " (platformAuth.endpoint): " + e.getMessage(), e);
+        }
     }
 }

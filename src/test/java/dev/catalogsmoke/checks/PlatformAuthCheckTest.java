@@ -95,6 +95,21 @@ class PlatformAuthCheckTest {
     }
 
     @Test
+    void unreachablePlatformFailsOnce(SandboxKeycloak keycloak) {
+        SandboxSuite.Results results = SandboxSuite.run(
+                keycloak,
+                TAGS,
+                reports,
+                Map.of("CATALOG_SMOKE_PLATFORM_AUTH_ENDPOINT", "http://127.0.0.1:9/v1/tenant-resolution"));
+
+        assertThat(results.check(PERSONA).message())
+                .startsWith("platform endpoint http://127.0.0.1:9/v1/tenant-resolution (platformAuth.endpoint)")
+                .contains("connection refused");
+        assertThat(results.check(HEADER).message()).contains("an earlier platform check reports it");
+        assertThat(results.withStatus(CheckStatus.FAILED)).containsExactly(PERSONA);
+    }
+
+    @Test
     void missingRealmSkipsOnlyThatPersona(SandboxKeycloak keycloak) {
         SandboxSuite.Results results = SandboxSuite.run(keycloak, TAGS, reports, Fault.REALM_MISSING);
 
