@@ -159,7 +159,10 @@ public final class TokenClient {
         String action = formAction(page.body(), persona);
         requireSameOrigin(discovery.authorizationEndpoint(), action, persona);
         Map<String, String> credentials = Map.of("username", persona.username(), "password", persona.password());
-        HttpResponse<String> login = http.postForm(action, credentials, Map.of("Cookie", sessionCookies(page)));
+        LoginCookies cookies = new LoginCookies();
+        cookies.store(URI.create(discovery.authorizationEndpoint()), page);
+        HttpResponse<String> login =
+                http.postForm(action, credentials, Map.of("Cookie", cookies.header(URI.create(action))));
         return exchangeCode(http, discovery, codeFromRedirect(login, state, persona), verifier, persona);
     }
 
@@ -210,18 +213,6 @@ public final class TokenClient {
         form.put("password", persona.password());
         form.put("scope", scope);
         return tokenResponse(http.postForm(discovery.tokenEndpoint(), form, Map.of()), persona);
-    }
-
-    /**
-     * Returns the login session's cookies as a {@code Cookie} header. Keycloak marks them {@code Secure}, which
-     * {@link java.net.CookieManager} never sends over plain HTTP, while browsers do on loopback; so the cookies of
-     * the login page go back to the form's action, which {@link #requireSameOrigin} keeps on the same origin.
-     */
-    private static String sessionCookies(HttpResponse<String> page) {
-        return page.headers().allValues("Set-Cookie").stream()
-                .map(cookie -> cookie.split(";", 2)[0].strip())
-                .filter(pair -> pair.contains("="))
-                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static void requireSameOrigin(String authorizationEndpoint, String action, Persona persona) {
