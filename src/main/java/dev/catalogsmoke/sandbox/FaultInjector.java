@@ -24,6 +24,10 @@ final class FaultInjector {
     }
 
     private void inject(Fault fault) {
+        if (fault.needsKeycloak()) {
+            // Applied by SandboxAuth and SandboxSeed, which own Keycloak, the platform and the issuers.
+            return;
+        }
         switch (fault) {
             case SECRET_MISSING_PASSWORD -> editSecret("identity", data -> data.remove("password"));
             case SECRET_WRONG_TYPE ->
@@ -115,19 +119,6 @@ final class FaultInjector {
                     LEGACY_TABLES_PRESENT -> CutoverFaults.inject(sandbox, fault);
             case SECRET_THIN, SLOW_START, CLUSTER_UNREACHABLE, TLS_HOST_MISMATCH, TLS_SERVER_PLAINTEXT -> {
                 // Applied while the sandbox starts.
-            }
-            case REALM_MISSING,
-                    REALM_ISSUER_TRAILING_SLASH,
-                    KEYCLOAK_HOSTNAME_NOT_PINNED,
-                    PLATFORM_TRUSTS_TENANT_CLAIM,
-                    PLATFORM_TRUSTS_TENANT_HEADER,
-                    PLATFORM_DEFAULTS_UNKNOWN_ISSUER,
-                    PLATFORM_SKIPS_SIGNATURE,
-                    REALM_IMPORT_HAS_ERRORS,
-                    REALM_USER_MISSING,
-                    BROKER_PROVIDER_MISSING,
-                    BROKER_ALIAS_CLAIM_MISSING -> {
-                // Applied by SandboxAuth and SandboxSeed, which own Keycloak, the platform and the issuers.
             }
         }
     }
