@@ -61,6 +61,7 @@ class PlatformAuthCheck {
     private List<RealmTarget> targets;
     private Map<String, List<RouteRow>> routes;
     private AliasRouting aliases;
+    private RealmDiscovery broker;
     private PersonaLogins logins;
     private PersonaSource personas;
     private String unreachable;
@@ -293,8 +294,8 @@ class PlatformAuthCheck {
             PersonaLogins.Routing routing = PersonaLogins.Routing.byIssuer(routes);
             if (routingKey.byAlias()) {
                 routingKeyName = "'" + routingKey.aliasClaim() + "' claim set by the broker realm";
-                routing = PersonaLogins.Routing.byAlias(
-                        aliases, discovery(context, routingKey.brokerRealm()), routingKey.aliasClaim());
+                broker = discovery(context, routingKey.brokerRealm());
+                routing = PersonaLogins.Routing.byAlias(aliases, broker, routingKey.aliasClaim());
             }
             logins = PersonaLogins.logIn(
                     targets,
@@ -329,11 +330,10 @@ class PlatformAuthCheck {
      * Logs the persona in again for a token with {@code extraScope}: through the broker with {@code alias} under
      * strategy idp_alias, else from its own realm.
      */
-    private static String token(SmokeContext context, String alias, Persona persona, String extraScope) {
+    private String token(SmokeContext context, String alias, Persona persona, String extraScope) {
         SmokeConfig config = context.config();
         TokenClient tokens = new TokenClient(config.keycloak());
         if (config.routingKey().byAlias()) {
-            RealmDiscovery broker = discovery(context, config.routingKey().brokerRealm());
             try {
                 return tokens.accessTokenThroughBroker(broker, alias, persona, extraScope);
             } catch (TokenClient.LoginFailed e) {
