@@ -116,8 +116,9 @@ final class SandboxCommand implements Callable<Integer> {
             int exitCode = new SuiteExecution(out, environment).execute("sandbox", resolved, selection.toRunOptions());
             if (keep) {
                 sandbox.printConnectionHelp(out);
-                Path kept = writeKeptConfig(resolved, selection.toRunOptions().reportsDir());
-                out.println("  Run the suite again on this sandbox: ./catalog-smoke run --config " + kept);
+                Path configFile =
+                        writeKeptConfig(resolved, selection.toRunOptions().reportsDir());
+                out.println("  Run the suite again on this sandbox: ./catalog-smoke run --config " + configFile);
                 stopOnSignal(sandbox, keycloak);
                 new CountDownLatch(1).await();
             }

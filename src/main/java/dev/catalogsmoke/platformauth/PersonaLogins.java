@@ -67,13 +67,13 @@ public final class PersonaLogins {
             Duration perLogin) {
         BoundedConcurrency fanOut = new BoundedConcurrency(concurrency, perLogin, "persona login");
         List<BoundedConcurrency.Outcome<RealmTarget, PersonaLogins>> outcomes = fanOut.run(targets, target -> {
-            PersonaLogins one = new PersonaLogins();
+            PersonaLogins realmLogin = new PersonaLogins();
             if (routing.aliases()) {
-                one.logInThroughBroker(target, personas, tokens, routing);
+                realmLogin.logInThroughBroker(target, personas, tokens, routing);
             } else {
-                one.logIn(target, personas, tokens, http, publicUrl, routing.byIssuer());
+                realmLogin.logIn(target, personas, tokens, http, publicUrl, routing.byIssuer());
             }
-            return one;
+            return realmLogin;
         });
         PersonaLogins result = new PersonaLogins();
         for (BoundedConcurrency.Outcome<RealmTarget, PersonaLogins> outcome : outcomes) {

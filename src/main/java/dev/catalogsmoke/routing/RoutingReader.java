@@ -44,8 +44,8 @@ public final class RoutingReader {
     }
 
     /**
-     * Returns the routing rows whose alias column holds one of {@code aliases} or whose tenant is one of {@code
-     * tenantIds}, with one statement; the lists are the seed's, so the result stays small whatever the table holds.
+     * Returns the routing rows whose alias column contains one of {@code aliases} or whose tenant is one of {@code
+     * tenantIds}, with one statement; the lists are the seed's, so the result stays small whatever the table's size.
      */
     public static List<AliasRoute> aliasRoutes(
             Connection connection, TenancyModel model, List<String> aliases, List<String> tenantIds)

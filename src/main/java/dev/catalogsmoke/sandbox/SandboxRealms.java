@@ -63,8 +63,8 @@ public final class SandboxRealms {
         }
         realms.add(realm(UNROUTED_REALM, publicUrl, password, tenants.get(0).id()));
         brokered.add(UNROUTED_REALM);
-        // The broker's conflicting claim names the first tenant, as one hardcoded value does for every persona, so
-        // the first persona sees its own tenant there and the claim check has to use the next one.
+        // The broker's conflicting claim names the first tenant for every persona, so the first persona's claim names
+        // its own tenant and the claim check has to use the next persona.
         realms.add(brokerRealm(brokered, publicUrl, password, tenants.get(0).id()));
         return realms;
     }
@@ -157,8 +157,8 @@ public final class SandboxRealms {
     }
 
     /**
-     * The confidential client of a tenant realm that the broker logs in with. Its ID token carries the profile
-     * that the broker's first login needs, so Keycloak shows no review page.
+     * Returns the confidential client of a tenant realm that the broker logs in with. Its ID token carries the
+     * profile that the broker's first login needs, so Keycloak shows no review page.
      */
     private static Map<String, Object> brokerClient(String publicUrl, String secret) {
         Map<String, Object> client = new LinkedHashMap<>();
